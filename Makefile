@@ -1,0 +1,28 @@
+# The portal's front door. Each target calls a named script in scripts/.
+.DEFAULT_GOAL := help
+PORT ?= 8000
+export PORT
+
+.PHONY: help run test check format serve worker clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+run: ## Set up everything (venv, local PostgreSQL, migrations, seed content) and serve on 127.0.0.1:$(PORT)
+	@scripts/run.sh
+
+test: ## Same set-up with a throwaway database, then the whole test suite (browser tests included)
+	@scripts/test.sh
+
+check: ## Lint and format check with ruff
+	@scripts/bootstrap.sh && .venv/bin/ruff check . && .venv/bin/ruff format --check .
+
+format: ## Apply ruff's fixes and formatting
+	@scripts/bootstrap.sh && .venv/bin/ruff check --fix . && .venv/bin/ruff format .
+
+benchmark: ## Print page weights and query counts (needs the seeded local database)
+	@scripts/benchmark.sh
+
+clean: ## Stop the local PostgreSQL and remove generated folders (keeps nothing of .local/)
+	@scripts/pg.sh stop || true
+	rm -rf .venv .local staticfiles

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from incentives import views
+
+app_name = "incentives"
+
+urlpatterns = [
+    path("", views.incentive_list, name="list"),
+    path("<slug:slug>/", views.incentive_detail, name="detail"),
+]

@@ -1,0 +1,33 @@
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+
+from institutions.models import Institution, InstitutionFigure, Ranking, RankingEntry
+from stories.models import Story
+
+
+def institution_list(request):
+    return render(
+        request,
+        "institutions/institution_list.html",
+        {
+            "institutions": Institution.objects.published().select_related("district"),
+            "rankings": Ranking.objects.published().select_related("source").prefetch_related(
+                Prefetch("entries", queryset=RankingEntry.objects.select_related("institution"))
+            ),
+        },
+    )
+
+
+def institution_detail(request, slug):
+    institution = get_object_or_404(
+        Institution.objects.published()
+        .select_related("district")
+        .prefetch_related(
+            "programs",
+            Prefetch("figures", queryset=InstitutionFigure.objects.select_related("source")),
+            Prefetch("ranking_entries", queryset=RankingEntry.objects.select_related("ranking__source")),
+            Prefetch("stories", queryset=Story.objects.published()),
+        ),
+        slug=slug,
+    )
+    return render(request, "institutions/institution_detail.html", {"institution": institution})

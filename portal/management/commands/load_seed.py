@@ -1,0 +1,27 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from portal.seeding import Loader, SeedError
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the brochure's content from each app's seed/*.yaml. Existing records are kept as staff "
+        "left them; --update rewrites them from the files. Safe to run again: nothing is duplicated."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--update", action="store_true", help="Overwrite existing records from the files.")
+
+    def handle(self, *args, update=False, **options):
+        try:
+            report = Loader(update=update).load_all()
+        except SeedError as error:
+            raise CommandError(f"Seed content not loaded (nothing was changed): {error}") from error
+        created = sum(report.created.values())
+        updated = sum(report.updated.values())
+        unchanged = sum(report.unchanged.values())
+        self.stdout.write(f"Seed content: {created} created, {updated} updated, {unchanged} already present.")
+        if options["verbosity"] > 1:
+            for label in sorted({*report.created, *report.updated, *report.unchanged}):
+                counts = (report.created.get(label, 0), report.updated.get(label, 0), report.unchanged.get(label, 0))
+                self.stdout.write("  {:<32} created {:>3}, updated {:>3}, present {:>3}".format(label, *counts))

@@ -1,0 +1,124 @@
+"""Template helpers shared by every page: translated fields with their language, money, alternates."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language, gettext
+
+from portal.money import format_money
+
+register = template.Library()
+
+
+@register.simple_tag
+def tr(obj, field):
+    """A translated content field; when English is missing, the Korean shows, marked lang="ko"."""
+    language = get_language()
+    value = getattr(obj, field)
+    if not value or language == settings.LANGUAGE_CODE:
+        return value
+    if getattr(obj, f"{field}_{language}", None):
+        return value
+    return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, value)
+
+
+@register.simple_tag
+def tr_paragraphs(obj, field):
+    """A translated text field split into <p> paragraphs at blank lines, language-marked like `tr`."""
+    language = get_language()
+    value = getattr(obj, field) or ""
+    fallback = language != settings.LANGUAGE_CODE and not getattr(obj, f"{field}_{language}", None)
+    paragraphs = [(" ".join(chunk.split()),) for chunk in value.split("\n\n") if chunk.strip()]
+    if fallback:
+        return format_html_join("\n", '<p lang="ko">{}</p>', paragraphs)
+    return format_html_join("\n", "<p>{}</p>", paragraphs)
+
+
+@register.filter
+def krw(value):
+    return format_money(value, "KRW", get_language())
+
+
+@register.filter
+def usd(value):
+    return format_money(value, "USD", get_language())
+
+
+@register.filter
+def figure(item):
+    """Any SourcedValue or data point, written with its unit: money, percent, count, score or rank."""
+    unit = getattr(item, "unit", None) or getattr(getattr(item, "dataset", None), "unit", "")
+    value = item.number
+    language = get_language()
+    if unit in ("KRW", "USD"):
+        return format_money(value, unit, language)
+    if unit == "percent":
+        return f"{value}%"
+    if unit == "rank":
+        return f"{value}위" if language == "ko" else ordinal(value)
+    if unit == "count":
+        return f"{value:,}"
+    return str(value)
+
+
+def ordinal(number):
+    number = int(number)
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+@register.filter
+def alternate_urls(request):
+    """(language, absolute URL) for each language version of this page, plus x-default (Korean)."""
+    urls = [
+        (code, request.build_absolute_uri(translate_url(request.get_full_path(), code)))
+        for code, _name in settings.LANGUAGES
+    ]
+    return [*urls, ("x-default", urls[0][1])]
+
+
+@register.filter
+def canonical_url(request):
+    return request.build_absolute_uri(request.path)
+
+
+@register.inclusion_tag("includes/_source_note.html")
+def source_note(item):
+    """'Source: publisher, title (as of date)' for a figure, dataset or anything with source and as_of."""
+    return {"source": item.source, "as_of": getattr(item, "as_of", None)}
+
+
+@register.simple_tag
+def year_label(year):
+    return f"{year}년" if get_language() == "ko" else str(year)
+
+
+@register.simple_tag
+def page_title(*parts):
+    return " · ".join(str(part) for part in parts if part) or gettext("Invest Seoul AI portal")
+
+
+@register.filter
+def facet_count(counts, key):
+    """`facets|facet_count:"kind"|facet_count:"startup"` → how many companies that choice shows."""
+    return counts.get(key, 0) if isinstance(counts, dict) else 0
+
+
+@register.filter
+def add_deals(first, second):
+    return [*first, *second]
+
+
+@register.filter
+def as_table(dataset):
+    """A dataset's points laid out as rows (labels) by columns (series), in the order staff gave them."""
+    columns, rows = [], {}
+    for point in dataset.points.all():
+        if point.series not in columns:
+            columns.append(point.series)
+        rows.setdefault(point.label, {})[point.series] = point
+    return {
+        "columns": columns,
+        "rows": [{"label": label, "cells": [cells.get(c) for c in columns]} for label, cells in rows.items()],
+    }

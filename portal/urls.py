@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from portal import views
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("portal.urls_public")),
+    path("", include("companies.urls")),
+    path("", include("seoul.urls")),
+    path("talent/", include("institutions.urls")),
+    path("events/", include("events.urls")),
+    path("invest/", include("incentives.urls")),
+    path("stories/", include("stories.urls")),
+    path("contact/", include("inquiries.urls")),
+)
+
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler404 = views.page_not_found
+handler500 = views.server_error

@@ -1,0 +1,21 @@
+# Sourced by run.sh and test.sh: venv on PATH, then the database set-up they share.
+scripts/bootstrap.sh ${BOOTSTRAP_FLAGS:-}
+export PATH="$PWD/.venv/bin:$PATH"
+export PORT="${PORT:-8000}"
+started_local_pg=""
+
+# Starts the project-local cluster unless DATABASE_URL points elsewhere, and creates the database.
+start_database() {
+  local name=$1
+  if [[ -z "${DATABASE_URL:-}" ]]; then
+    scripts/pg.sh start
+    started_local_pg=1
+    scripts/pg.sh createdb "$name"
+    export DATABASE_URL="postgres://postgres@/${name}?host=$(scripts/pg.sh dir)"
+  fi
+}
+
+build_assets() {
+  python manage.py compilemessages -v 0 --ignore=.venv
+  python manage.py collectstatic --no-input -v 0
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# `make run`: bootstrap, local PostgreSQL, migrate, seed, then serve in the foreground with the task worker.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/prepare.sh
+
+export DJANGO_DEBUG="${DJANGO_DEBUG:-true}"
+export DJANGO_EMAIL_BACKEND="${DJANGO_EMAIL_BACKEND:-django.core.mail.backends.filebased.EmailBackend}"
+start_database portal
+build_assets
+python manage.py migrate --no-input -v 0
+
+python manage.py load_seed
+python manage.py ensure_admin
+
+worker_pid=""
+stop_all() {
+  trap - INT TERM EXIT
+  [[ -n "$worker_pid" ]] && kill "$worker_pid" 2>/dev/null && wait "$worker_pid" 2>/dev/null
+  [[ -n "$started_local_pg" ]] && scripts/pg.sh stop
+  echo "Stopped."
+}
+trap stop_all INT TERM EXIT
+
+python manage.py db_worker </dev/null &
+worker_pid=$!
+
+cat <<MSG
+
+  Invest Seoul AI portal:  http://127.0.0.1:${PORT}/ko/   (English: http://127.0.0.1:${PORT}/en/)
+  Staff admin:             http://127.0.0.1:${PORT}/admin/  ($(cat .local/admin-login 2>/dev/null || echo "see above"))
+  Outgoing email is written to .local/mail/.  Ctrl-C stops the server, the worker and PostgreSQL.
+
+MSG
+python manage.py runserver "127.0.0.1:${PORT}" --noreload </dev/null

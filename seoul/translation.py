@@ -1,0 +1,40 @@
+"""Content fields translated with django-modeltranslation: Korean is the source, English follows."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import District, Source, KeyFigure, Dataset, DataPoint, PolicyLine, PublicServiceCase
+
+
+@register(District)
+class DistrictTranslationOptions(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Source)
+class SourceTranslationOptions(TranslationOptions):
+    fields = ("title", "publisher",)
+
+
+@register(KeyFigure)
+class KeyFigureTranslationOptions(TranslationOptions):
+    fields = ("label", "note",)
+
+
+@register(Dataset)
+class DatasetTranslationOptions(TranslationOptions):
+    fields = ("title", "caption", "row_heading",)
+
+
+@register(DataPoint)
+class DataPointTranslationOptions(TranslationOptions):
+    fields = ("label", "series",)
+
+
+@register(PolicyLine)
+class PolicyLineTranslationOptions(TranslationOptions):
+    fields = ("title", "summary",)
+
+
+@register(PublicServiceCase)
+class PublicServiceCaseTranslationOptions(TranslationOptions):
+    fields = ("name", "summary", "description",)

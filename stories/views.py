@@ -1,0 +1,23 @@
+from django.shortcuts import get_object_or_404, render
+
+from stories.models import Story
+
+
+def story_list(request):
+    stories = Story.objects.published().select_related("company", "institution")
+    return render(
+        request,
+        "stories/story_list.html",
+        {
+            "esg_stories": [story for story in stories if story.kind != Story.Kind.INTERVIEW],
+            "interviews": [story for story in stories if story.kind == Story.Kind.INTERVIEW],
+        },
+    )
+
+
+def story_detail(request, slug):
+    story = get_object_or_404(
+        Story.objects.published().select_related("company", "institution", "source").prefetch_related("answers"),
+        slug=slug,
+    )
+    return render(request, "stories/story_detail.html", {"story": story})

@@ -1,0 +1,148 @@
+"""Every public page answers in both languages with one <h1>; the admin opens for every model."""
+
+import re
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.urls import reverse
+from django.utils import translation
+
+from companies.models import Company, Deal
+from events.models import Event
+from incentives.models import Incentive
+from institutions.models import Institution
+from stories.models import Story
+
+LANGUAGES = ["ko", "en"]
+LIST_PAGES = [
+    "portal:home",
+    "portal:sources",
+    "companies:list",
+    "companies:deals",
+    "seoul:market",
+    "seoul:policy",
+    "institutions:list",
+    "events:list",
+    "incentives:list",
+    "stories:list",
+]
+DETAIL_MODELS = [Company, Deal, Institution, Event, Incentive, Story]
+
+
+def url_in(language, name, *args):
+    with translation.override(language):
+        return reverse(name, args=args)
+
+
+def h1_count(response):
+    return len(re.findall(r"<h1[\s>]", response.content.decode()))
+
+
+def detail_urls():
+    for model in DETAIL_MODELS:
+        for obj in model.objects.published():
+            for language in LANGUAGES:
+                with translation.override(language):
+                    yield obj.get_absolute_url()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", LIST_PAGES)
+def test_list_pages_answer_with_one_h1_in_both_languages(client, seeded_db, name, language):
+    response = client.get(url_in(language, name))
+    assert response.status_code == 200
+    assert h1_count(response) == 1
+    assert f'<html lang="{language}">' in response.content.decode()
+
+
+def test_every_detail_page_answers_with_one_h1(client, seeded_db):
+    urls = list(detail_urls())
+    assert len(urls) > 60
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert h1_count(response) == 1, url
+
+
+def test_korean_and_english_pages_are_written_in_their_language(client, seeded_db):
+    korean = client.get(url_in("ko", "companies:detail", "lunit")).content.decode()
+    english = client.get(url_in("en", "companies:detail", "lunit")).content.decode()
+    assert "<h1>루닛</h1>" in korean
+    assert "<h1>Lunit</h1>" in english
+
+
+def test_a_missing_english_value_falls_back_to_korean_marked_as_korean(client, seeded_db):
+    Company.objects.filter(slug="lunit").update(summary_en="")
+    company = Company.objects.get(slug="lunit")
+
+    html = client.get(url_in("en", "companies:detail", "lunit")).content.decode()
+
+    assert f'<span lang="ko">{company.summary_ko}</span>' in html
+
+
+def test_the_bare_address_redirects_by_the_visitors_language(client, db):
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en").url == "/en/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="ko-KR").url == "/ko/"
+
+
+def test_each_page_links_to_its_other_language_version(client, seeded_db):
+    html = client.get(url_in("en", "companies:detail", "lunit")).content.decode()
+    assert 'href="http://testserver/ko/companies/lunit/" hreflang="ko"' in html
+    assert '<link rel="alternate" hreflang="ko" href="http://testserver/ko/companies/lunit/">' in html
+
+
+def test_unpublished_content_is_hidden_from_the_public(client, seeded_db):
+    Company.objects.filter(slug="lunit").update(is_published=False)
+    assert client.get(url_in("en", "companies:detail", "lunit")).status_code == 404
+    assert "/companies/lunit/" not in client.get(url_in("en", "companies:list")).content.decode()
+
+
+def test_an_unknown_page_gets_the_portals_404_in_the_visitors_language(client, db):
+    response = client.get("/en/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+    assert h1_count(response) == 1
+
+
+def test_unknown_directory_filters_are_ignored_with_a_notice(client, seeded_db):
+    response = client.get(url_in("en", "companies:list"), {"district": "atlantis", "kind": "startup"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "were not recognised and were ignored" in html
+    assert all(c.kind == Company.Kind.STARTUP for c in response.context["companies"])
+
+
+def test_money_is_readable_in_both_languages(client, seeded_db):
+    korean = client.get(url_in("ko", "companies:deal", "cognex-sualab")).content.decode()
+    english = client.get(url_in("en", "companies:deal", "cognex-sualab")).content.decode()
+    assert "2,300억 원" in korean
+    assert "KRW 230 billion (about USD 178 million)" in english
+
+
+def admin_urls():
+    for model in admin.site._registry:
+        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        yield reverse(f"{prefix}_changelist")
+        yield reverse(f"{prefix}_add")
+        obj = model.objects.first()
+        if obj is not None:
+            yield reverse(f"{prefix}_change", args=[obj.pk])
+
+
+def test_the_admin_opens_every_list_add_and_change_form(admin_client, seeded_db):
+    urls = list(admin_urls())
+    assert len(urls) > 50
+    for url in urls:
+        assert admin_client.get(url).status_code == 200, url
+
+
+def test_every_content_model_is_in_the_admin():
+    registered = set(admin.site._registry)
+    for app in ["seoul", "companies", "institutions", "events", "incentives", "stories"]:
+        for model in apps.get_app_config(app).get_models():
+            inline_only = model._meta.model_name in {
+                "datapoint", "companyhighlight", "companyfigure", "institutionfigure", "program",
+                "rankingentry", "eventfigure", "condition", "benefit", "supportspace", "answer",
+            }
+            assert model in registered or inline_only, model
