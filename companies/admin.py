@@ -51,7 +51,14 @@ class CompanyAdmin(PublishedAdmin):
 class DealAdmin(PublishedAdmin):
     list_display = ("title", "acquirer", "target", "year", "amount_krw", "is_published", "order")
     list_filter = ("year", "is_published")
-    search_fields = ("title_ko", "title_en", "acquirer__name_ko", "acquirer__name_en", "target__name_ko", "target__name_en")
+    search_fields = (
+        "title_ko",
+        "title_en",
+        "acquirer__name_ko",
+        "acquirer__name_en",
+        "target__name_ko",
+        "target__name_en",
+    )
     autocomplete_fields = ("acquirer", "target", "source")
     list_select_related = ("acquirer", "target")
     fieldsets = [

@@ -27,7 +27,10 @@ class CompanyFilterForm(forms.Form):
             ("", _("All districts")),
             *((d.slug, d.name) for d in District.objects.filter(companies__isnull=False).distinct()),
         ]
-        self.fields["sector"].choices = [("", _("All sectors")), *((s.slug, s.name) for s in Sector.objects.all())]
+        self.fields["sector"].choices = [
+            ("", _("All sectors")),
+            *((s.slug, s.name) for s in Sector.objects.all()),
+        ]
         self.fields["status"].choices += Company.Status.choices
 
     @property
@@ -48,7 +51,9 @@ class CompanyFilterForm(forms.Form):
             if name == skip:
                 continue
             if name in ("district", "sector"):
-                companies = companies.filter(**{f"{name}s__slug" if name == "sector" else "district__slug": value})
+                companies = companies.filter(
+                    **{f"{name}s__slug" if name == "sector" else "district__slug": value}
+                )
             else:
                 companies = companies.filter(**{name: value})
         return companies
@@ -56,7 +61,12 @@ class CompanyFilterForm(forms.Form):
     def facet_counts(self):
         """For each facet, how many companies each value would show, given the other facets chosen."""
         base = Company.objects.in_seoul()
-        lookups = {"kind": "kind", "district": "district__slug", "sector": "sectors__slug", "status": "status"}
+        lookups = {
+            "kind": "kind",
+            "district": "district__slug",
+            "sector": "sectors__slug",
+            "status": "status",
+        }
         counts = {}
         for name, lookup in lookups.items():
             rows = self.filter(base, skip=name).values(lookup).annotate(n=Count("pk", distinct=True))

@@ -56,23 +56,38 @@ class Company(PublishedModel):
         ACQUIRED = "acquired", _("Acquired")
         CLOSED = "closed", _("Closed")
 
-    slug = models.SlugField(_("slug"), unique=True, max_length=80, help_text=_("English, used in the address."))
+    slug = models.SlugField(
+        _("slug"), unique=True, max_length=80, help_text=_("English, used in the address.")
+    )
     name = models.CharField(_("name"), max_length=120)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
     parent = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="affiliates",
-        verbose_name=_("group"), help_text=_("The group this company or research arm belongs to."),
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="affiliates",
+        verbose_name=_("group"),
+        help_text=_("The group this company or research arm belongs to."),
     )
     founded_year = models.PositiveSmallIntegerField(
         _("founded (year)"), null=True, blank=True, validators=[validate_founding_year]
     )
     founding_note = models.CharField(
-        _("founding note"), max_length=120, blank=True, help_text=_("E.g. 'planned' for an office not yet open.")
+        _("founding note"),
+        max_length=120,
+        blank=True,
+        help_text=_("E.g. 'planned' for an office not yet open."),
     )
     district = models.ForeignKey(
-        District, on_delete=models.PROTECT, null=True, blank=True, related_name="companies",
+        District,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="companies",
         verbose_name=_("district"),
+        help_text=_("Required for global branches and startups; leave empty for groups based outside Seoul."),
     )
     sectors = models.ManyToManyField(Sector, blank=True, related_name="companies", verbose_name=_("sectors"))
     summary = models.CharField(_("summary"), max_length=300, help_text=_("One sentence for cards and lists."))
@@ -93,11 +108,36 @@ class Company(PublishedModel):
     def get_absolute_url(self):
         return reverse("companies:detail", args=[self.slug])
 
+    def structured_data(self, request):
+        """schema.org Organization, for search engines reading the company page."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": self.name,
+            "alternateName": self.name_ko if self.name != self.name_ko else self.name_en,
+            "url": request.build_absolute_uri(self.get_absolute_url()),
+            "description": self.summary,
+        }
+        if self.founded_year:
+            data["foundingDate"] = str(self.founded_year)
+        if self.district_id:
+            data["address"] = {
+                "@type": "PostalAddress",
+                "addressLocality": self.district.name,
+                "addressRegion": "Seoul",
+                "addressCountry": "KR",
+            }
+        if self.parent_id:
+            data["parentOrganization"] = {"@type": "Organization", "name": self.parent.name}
+        if self.website:
+            data["sameAs"] = [self.website]
+        return data
+
     def clean(self):
         super().clean()
         if self.parent_id and self.parent_id == self.pk:
             raise ValidationError({"parent": _("A company cannot be its own group.")})
-        if self.kind != self.Kind.OVERSEAS and not self.district_id:
+        if self.kind in (self.Kind.GLOBAL_BRANCH, self.Kind.STARTUP) and not self.district_id:
             raise ValidationError({"district": _("Choose the Seoul district where this company is based.")})
 
 
@@ -107,7 +147,9 @@ class CompanyHighlight(models.Model):
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="highlights")
     year = models.PositiveSmallIntegerField(_("year"), validators=[validate_founding_year])
     text = models.CharField(_("highlight"), max_length=300)
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("source"))
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("source")
+    )
     order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
@@ -153,7 +195,10 @@ class Deal(PublishedModel):
     )
     year = models.PositiveSmallIntegerField(_("year"), validators=[validate_founding_year])
     amount_krw = models.BigIntegerField(
-        _("amount (KRW)"), null=True, blank=True, validators=[MinValueValidator(0)],
+        _("amount (KRW)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
         help_text=_("In won, e.g. 230000000000 for 230 billion won."),
     )
     stake = models.CharField(_("what was acquired"), max_length=200, blank=True)

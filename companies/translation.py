@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Sector, Company, CompanyHighlight, CompanyFigure, Deal
+from .models import Company, CompanyFigure, CompanyHighlight, Deal, Sector
 
 
 @register(Sector)
@@ -12,7 +12,12 @@ class SectorTranslationOptions(TranslationOptions):
 
 @register(Company)
 class CompanyTranslationOptions(TranslationOptions):
-    fields = ("name", "founding_note", "summary", "description",)
+    fields = (
+        "name",
+        "founding_note",
+        "summary",
+        "description",
+    )
 
 
 @register(CompanyHighlight)
@@ -27,4 +32,9 @@ class CompanyFigureTranslationOptions(TranslationOptions):
 
 @register(Deal)
 class DealTranslationOptions(TranslationOptions):
-    fields = ("title", "stake", "summary", "why_it_matters",)
+    fields = (
+        "title",
+        "stake",
+        "summary",
+        "why_it_matters",
+    )

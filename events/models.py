@@ -46,7 +46,9 @@ class Event(PublishedModel):
     summary = models.CharField(_("summary"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("source"))
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("source")
+    )
 
     objects = EventQuerySet.as_manager()
 
@@ -60,6 +62,28 @@ class Event(PublishedModel):
 
     def get_absolute_url(self):
         return reverse("events:detail", args=[self.slug])
+
+    def structured_data(self, request):
+        """schema.org Event; dates only when staff have entered the next or latest edition's."""
+        attendance = {
+            self.Format.ON_SITE: "OfflineEventAttendanceMode",
+            self.Format.HYBRID: "MixedEventAttendanceMode",
+            self.Format.ONLINE: "OnlineEventAttendanceMode",
+        }[self.format]
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.name,
+            "description": self.summary,
+            "url": request.build_absolute_uri(self.get_absolute_url()),
+            "organizer": {"@type": "Organization", "name": self.organizer},
+            "eventAttendanceMode": f"https://schema.org/{attendance}",
+            "location": {"@type": "Place", "name": self.venue or "Seoul", "address": "Seoul, KR"},
+        }
+        if self.start_date:
+            data["startDate"] = self.start_date.isoformat()
+            data["endDate"] = self.end_date.isoformat()
+        return data
 
     def clean(self):
         super().clean()

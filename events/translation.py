@@ -7,7 +7,13 @@ from .models import Event, EventFigure
 
 @register(Event)
 class EventTranslationOptions(TranslationOptions):
-    fields = ("name", "organizer", "venue", "summary", "description",)
+    fields = (
+        "name",
+        "organizer",
+        "venue",
+        "summary",
+        "description",
+    )
 
 
 @register(EventFigure)

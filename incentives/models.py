@@ -60,12 +60,18 @@ class Condition(models.Model):
     incentive = models.ForeignKey(Incentive, on_delete=models.CASCADE, related_name="conditions")
     kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
     threshold = models.DecimalField(
-        _("threshold"), max_digits=16, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+        _("threshold"),
+        max_digits=16,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
     )
     unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices, blank=True)
     text = models.CharField(_("condition in plain words"), max_length=400)
     alternative_group = models.PositiveSmallIntegerField(
-        _("either-or group"), default=0,
+        _("either-or group"),
+        default=0,
         help_text=_("Conditions sharing a non-zero group number are alternatives: meeting one is enough."),
     )
     order = models.PositiveIntegerField(_("order"), default=0)
@@ -93,7 +99,11 @@ class Benefit(models.Model):
         _("at most (KRW)"), null=True, blank=True, validators=[MinValueValidator(0)]
     )
     share_of_investment_percent = models.DecimalField(
-        _("share of the investment (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        _("share of the investment (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     min_investment_krw = models.BigIntegerField(

@@ -2,12 +2,17 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Incentive, Condition, Benefit, SupportSpace, ContactPoint
+from .models import Benefit, Condition, ContactPoint, Incentive, SupportSpace
 
 
 @register(Incentive)
 class IncentiveTranslationOptions(TranslationOptions):
-    fields = ("name", "summary", "description", "legal_basis",)
+    fields = (
+        "name",
+        "summary",
+        "description",
+        "legal_basis",
+    )
 
 
 @register(Condition)
@@ -22,9 +27,15 @@ class BenefitTranslationOptions(TranslationOptions):
 
 @register(SupportSpace)
 class SupportSpaceTranslationOptions(TranslationOptions):
-    fields = ("name", "industries",)
+    fields = (
+        "name",
+        "industries",
+    )
 
 
 @register(ContactPoint)
 class ContactPointTranslationOptions(TranslationOptions):
-    fields = ("name", "address",)
+    fields = (
+        "name",
+        "address",
+    )

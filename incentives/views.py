@@ -10,7 +10,9 @@ def incentive_list(request):
         request,
         "incentives/incentive_list.html",
         {
-            "incentives": Incentive.objects.published().select_related("source").prefetch_related(*INCENTIVE_PARTS),
+            "incentives": Incentive.objects.published()
+            .select_related("source")
+            .prefetch_related(*INCENTIVE_PARTS),
             "contacts": ContactPoint.objects.all(),
         },
     )

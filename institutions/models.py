@@ -22,7 +22,11 @@ class Institution(PublishedModel):
     name = models.CharField(_("name"), max_length=160)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     district = models.ForeignKey(
-        District, on_delete=models.PROTECT, null=True, blank=True, related_name="institutions",
+        District,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="institutions",
         verbose_name=_("district"),
     )
     campus = models.CharField(_("campus or address"), max_length=200, blank=True)
@@ -107,7 +111,11 @@ class RankingEntry(models.Model):
     country = models.CharField(_("country or territory"), max_length=80)
     score = models.DecimalField(_("score"), max_digits=7, decimal_places=2, validators=[MinValueValidator(0)])
     institution = models.ForeignKey(
-        Institution, on_delete=models.SET_NULL, null=True, blank=True, related_name="ranking_entries",
+        Institution,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ranking_entries",
         verbose_name=_("institution in the portal"),
     )
     order = models.PositiveIntegerField(_("order"), default=0)

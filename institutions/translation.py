@@ -7,7 +7,12 @@ from .models import Institution, InstitutionFigure, Program, Ranking, RankingEnt
 
 @register(Institution)
 class InstitutionTranslationOptions(TranslationOptions):
-    fields = ("name", "campus", "summary", "description",)
+    fields = (
+        "name",
+        "campus",
+        "summary",
+        "description",
+    )
 
 
 @register(InstitutionFigure)
@@ -17,7 +22,12 @@ class InstitutionFigureTranslationOptions(TranslationOptions):
 
 @register(Program)
 class ProgramTranslationOptions(TranslationOptions):
-    fields = ("category", "name", "description", "partner",)
+    fields = (
+        "category",
+        "name",
+        "description",
+        "partner",
+    )
 
 
 @register(Ranking)

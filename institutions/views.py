@@ -11,7 +11,9 @@ def institution_list(request):
         "institutions/institution_list.html",
         {
             "institutions": Institution.objects.published().select_related("district"),
-            "rankings": Ranking.objects.published().select_related("source").prefetch_related(
+            "rankings": Ranking.objects.published()
+            .select_related("source")
+            .prefetch_related(
                 Prefetch("entries", queryset=RankingEntry.objects.select_related("institution"))
             ),
         },

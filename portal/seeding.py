@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models, transaction
 from modeltranslation.translator import NotRegistered, translator
 
@@ -48,7 +49,7 @@ def key_field(model):
     for name in KEY_FIELDS:
         try:
             model._meta.get_field(name)
-        except Exception:  # noqa: BLE001 - FieldDoesNotExist, try the next name
+        except Exception:
             continue
         return name
     raise SeedError(f"{model._meta.label} has no slug or key field to seed by")
@@ -95,7 +96,7 @@ class Loader:
                 continue
             try:
                 model_field = model._meta.get_field(name)
-            except Exception as error:  # noqa: BLE001 - FieldDoesNotExist with a clearer message
+            except Exception as error:
                 raise SeedError(f"{model._meta.label} has no field {name!r}") from error
             if model_field.one_to_many:
                 children[name] = (model_field, raw or [])
@@ -148,13 +149,15 @@ class Loader:
             return instance
         try:
             instance.full_clean()
-        except Exception as error:
+        except ValidationError as error:
             raise SeedError(f"{model._meta.label} {lookup}: {error}") from error
         instance.save()
         for name, related in many.items():
             getattr(instance, name).set(related)
-        for name, (relation, rows) in children.items():
+        for relation, rows in children.values():
             for index, row in enumerate(rows, start=1):
-                self.upsert(relation.related_model, row, parent={relation.field.name: instance}, position=index)
+                self.upsert(
+                    relation.related_model, row, parent={relation.field.name: instance}, position=index
+                )
         self.report.count(bucket, model)
         return instance

@@ -6,5 +6,6 @@ app_name = "portal"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
     path("sources/", views.sources, name="sources"),
 ]

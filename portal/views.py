@@ -1,18 +1,21 @@
-"""Site-wide pages: home, sources, and the error pages."""
+"""Site-wide pages: home, search, sources, and the error pages."""
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.csrf import requires_csrf_token
 
 from companies.models import Company, Deal
 from events.models import Event
 from incentives.models import Incentive
+from portal.forms import SearchForm
+from portal.search import search as portal_search
 from seoul.models import KeyFigure, Source
 
 HOME_FIGURE_KEYS = [
+    "seoul-ai-ecosystem-rank",
+    "seoul-share-of-korea-ai-deals",
+    "seoul-ai-startups-share",
     "korea-ai-market-2021",
-    "seoul-share-of-korean-ai-deals",
-    "seoul-share-of-ai-startups",
-    "seoul-ai-city-rank",
 ]
 
 
@@ -32,8 +35,29 @@ def home(request):
     )
 
 
+def search(request):
+    form = SearchForm(request.GET or None)
+    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    results = portal_search(query) if query else []
+    return render(
+        request,
+        "portal/search.html",
+        {
+            "form": form,
+            "query": query,
+            "results": results,
+            "total": sum(len(items) for _kind, items in results),
+        },
+    )
+
+
 def sources(request):
     return render(request, "portal/sources.html", {"sources": Source.objects.all()})
+
+
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    return render(request, "portal/robots.txt", {"sitemap_url": sitemap_url}, content_type="text/plain")
 
 
 def page_not_found(request, exception):
@@ -43,5 +67,3 @@ def page_not_found(request, exception):
 @requires_csrf_token
 def server_error(request):
     return render(request, "500.html", status=500)
-
-

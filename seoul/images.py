@@ -28,5 +28,6 @@ def validate_image(upload):
         upload.seek(position)
     if image_format not in ALLOWED_IMAGE_FORMATS:
         raise ValidationError(
-            _("%(format)s images are not accepted: upload a PNG, JPEG or WebP file.") % {"format": image_format}
+            _("%(format)s images are not accepted: upload a PNG, JPEG or WebP file.")
+            % {"format": image_format}
         )

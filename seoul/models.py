@@ -15,7 +15,9 @@ class PublishedQuerySet(models.QuerySet):
 
 class PublishedModel(models.Model):
     is_published = models.BooleanField(
-        _("published"), default=True, help_text=_("Untick to keep this as a draft that the public cannot see.")
+        _("published"),
+        default=True,
+        help_text=_("Untick to keep this as a draft that the public cannot see."),
     )
     order = models.PositiveIntegerField(_("order"), default=0, help_text=_("Lower numbers come first."))
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
@@ -91,8 +93,10 @@ class SourcedValue(models.Model):
             raise ValidationError({"value": _("This figure cannot be negative.")})
         if self.unit in WHOLE_NUMBER_UNITS and self.value != self.value.to_integral_value():
             raise ValidationError(
-                {"value": _("Amounts and counts are whole numbers: enter %(unit)s without decimals.")
-                 % {"unit": self.get_unit_display()}}
+                {
+                    "value": _("Amounts and counts are whole numbers: enter %(unit)s without decimals.")
+                    % {"unit": self.get_unit_display()}
+                }
             )
 
     @property
@@ -118,7 +122,7 @@ class KeyFigure(PublishedModel, SourcedValue):
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:
-        ordering = ["topic", "order", "key"]
+        ordering = ["order", "key"]
         verbose_name = _("key figure")
         verbose_name_plural = _("key figures")
 
@@ -158,7 +162,9 @@ class DataPoint(models.Model):
     dataset = models.ForeignKey(Dataset, on_delete=models.CASCADE, related_name="points")
     label = models.CharField(_("row"), max_length=120)
     series = models.CharField(_("series"), max_length=120, blank=True)
-    value = models.DecimalField(_("value"), max_digits=20, decimal_places=2, validators=[MinValueValidator(0)])
+    value = models.DecimalField(
+        _("value"), max_digits=20, decimal_places=2, validators=[MinValueValidator(0)]
+    )
     order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
@@ -189,7 +195,10 @@ class PolicyLine(PublishedModel):
     summary = models.TextField(_("summary"))
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     budget_krw = models.BigIntegerField(
-        _("budget (KRW)"), null=True, blank=True, validators=[MinValueValidator(0)],
+        _("budget (KRW)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
         help_text=_("In won, e.g. 13900000000 for 13.9 billion won. Leave empty if none was announced."),
     )
     source = models.ForeignKey(Source, on_delete=models.PROTECT, verbose_name=_("source"))
@@ -220,4 +229,3 @@ class PublicServiceCase(PublishedModel):
 
     def __str__(self):
         return self.name
-

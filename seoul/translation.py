@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import District, Source, KeyFigure, Dataset, DataPoint, PolicyLine, PublicServiceCase
+from .models import DataPoint, Dataset, District, KeyFigure, PolicyLine, PublicServiceCase, Source
 
 
 @register(District)
@@ -12,29 +12,49 @@ class DistrictTranslationOptions(TranslationOptions):
 
 @register(Source)
 class SourceTranslationOptions(TranslationOptions):
-    fields = ("title", "publisher",)
+    fields = (
+        "title",
+        "publisher",
+    )
 
 
 @register(KeyFigure)
 class KeyFigureTranslationOptions(TranslationOptions):
-    fields = ("label", "note",)
+    fields = (
+        "label",
+        "note",
+    )
 
 
 @register(Dataset)
 class DatasetTranslationOptions(TranslationOptions):
-    fields = ("title", "caption", "row_heading",)
+    fields = (
+        "title",
+        "caption",
+        "row_heading",
+    )
 
 
 @register(DataPoint)
 class DataPointTranslationOptions(TranslationOptions):
-    fields = ("label", "series",)
+    fields = (
+        "label",
+        "series",
+    )
 
 
 @register(PolicyLine)
 class PolicyLineTranslationOptions(TranslationOptions):
-    fields = ("title", "summary",)
+    fields = (
+        "title",
+        "summary",
+    )
 
 
 @register(PublicServiceCase)
 class PublicServiceCaseTranslationOptions(TranslationOptions):
-    fields = ("name", "summary", "description",)
+    fields = (
+        "name",
+        "summary",
+        "description",
+    )

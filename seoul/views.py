@@ -5,10 +5,16 @@ from seoul.models import DataPoint, Dataset, KeyFigure, PolicyLine, PublicServic
 
 
 def market(request):
-    datasets = Dataset.objects.published().select_related("source").prefetch_related(
-        Prefetch("points", queryset=DataPoint.objects.order_by("order", "pk"))
+    datasets = (
+        Dataset.objects.published()
+        .select_related("source")
+        .prefetch_related(Prefetch("points", queryset=DataPoint.objects.order_by("order", "pk")))
     )
-    figures = KeyFigure.objects.published().select_related("source")
+    topics = list(KeyFigure.Topic)
+    figures = sorted(
+        KeyFigure.objects.published().select_related("source"),
+        key=lambda item: (topics.index(item.topic), item.order),
+    )
     return render(request, "seoul/market.html", {"datasets": datasets, "figures": figures})
 
 

@@ -29,15 +29,26 @@ class Story(PublishedModel):
     summary = models.CharField(_("summary"), max_length=300)
     body = models.TextField(_("text"), help_text=_("Paragraphs separated by a blank line."))
     company = models.ForeignKey(
-        Company, on_delete=models.SET_NULL, null=True, blank=True, related_name="stories", verbose_name=_("company")
+        Company,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="stories",
+        verbose_name=_("company"),
     )
     institution = models.ForeignKey(
-        Institution, on_delete=models.SET_NULL, null=True, blank=True, related_name="stories",
+        Institution,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="stories",
         verbose_name=_("institution"),
     )
     person_name = models.CharField(_("interviewee"), max_length=120, blank=True)
     person_role = models.CharField(_("interviewee's role"), max_length=300, blank=True)
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("source"))
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("source")
+    )
     published_on = models.DateField(_("date"), null=True, blank=True)
 
     objects = StoryQuerySet.as_manager()

@@ -2,14 +2,23 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Story, Answer
+from .models import Answer, Story
 
 
 @register(Story)
 class StoryTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "body", "person_name", "person_role",)
+    fields = (
+        "title",
+        "summary",
+        "body",
+        "person_name",
+        "person_role",
+    )
 
 
 @register(Answer)
 class AnswerTranslationOptions(TranslationOptions):
-    fields = ("question", "answer",)
+    fields = (
+        "question",
+        "answer",
+    )

@@ -17,7 +17,9 @@ def story_list(request):
 
 def story_detail(request, slug):
     story = get_object_or_404(
-        Story.objects.published().select_related("company", "institution", "source").prefetch_related("answers"),
+        Story.objects.published()
+        .select_related("company", "institution", "source")
+        .prefetch_related("answers"),
         slug=slug,
     )
     return render(request, "stories/story_detail.html", {"story": story})

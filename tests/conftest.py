@@ -7,9 +7,13 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(scope="session")
-def seeded_db(django_db_setup, django_db_blocker):
-    """The brochure's content, loaded once into the test database for the whole session."""
+def _seed_content_once(django_db_setup, django_db_blocker):
     from portal.seeding import Loader
 
     with django_db_blocker.unblock():
         Loader().load_all()
+
+
+@pytest.fixture
+def seeded_db(_seed_content_once, db):
+    """The brochure's content, loaded once per session; each test's own changes are rolled back."""

@@ -9,12 +9,20 @@ from seoul.models import District, Source
 def source(**fields):
     return Source.objects.get_or_create(
         key=fields.pop("key", "test-source"),
-        defaults={"title_ko": "보고서", "title_en": "Report", "publisher_ko": "기관", "publisher_en": "Agency", **fields},
+        defaults={
+            "title_ko": "보고서",
+            "title_en": "Report",
+            "publisher_ko": "기관",
+            "publisher_en": "Agency",
+            **fields,
+        },
     )[0]
 
 
 def district(slug="gangnam", **fields):
-    return District.objects.get_or_create(slug=slug, defaults={"name_ko": "강남구", "name_en": "Gangnam-gu", **fields})[0]
+    return District.objects.get_or_create(
+        slug=slug, defaults={"name_ko": "강남구", "name_en": "Gangnam-gu", **fields}
+    )[0]
 
 
 def company(slug="test-co", **fields):
@@ -36,7 +44,8 @@ def deal(**fields):
         "slug": "test-deal",
         "title_ko": "인수",
         "title_en": "Acquisition",
-        "acquirer": fields.pop("acquirer", None) or company("buyer", kind=Company.Kind.OVERSEAS, district=None),
+        "acquirer": fields.pop("acquirer", None)
+        or company("buyer", kind=Company.Kind.OVERSEAS, district=None),
         "target": fields.pop("target", None) or company("seller"),
         "year": 2021,
         "summary_ko": "요약",

@@ -79,16 +79,27 @@ def test_a_deal_amount_cannot_be_negative():
 )
 def test_figures_refuse_negative_and_fractional_amounts(unit, value, message):
     figure = CompanyFigure(
-        company=factories.company(), label_ko="매출", label_en="Revenue", value=value, unit=unit,
-        as_of=factories.TODAY, source=factories.source(),
+        company=factories.company(),
+        label_ko="매출",
+        label_en="Revenue",
+        value=value,
+        unit=unit,
+        as_of=factories.TODAY,
+        source=factories.source(),
     )
     assert message in errors_of(figure)["value"][0]
 
 
 def test_a_percentage_may_be_negative_for_a_decline():
     figure = KeyFigure(
-        key="decline", topic=KeyFigure.Topic.WORLD_MARKET, label_ko="감소", label_en="Decline",
-        value=Decimal("-3.5"), unit=Unit.PERCENT, as_of=factories.TODAY, source=factories.source(),
+        key="decline",
+        topic=KeyFigure.Topic.WORLD_MARKET,
+        label_ko="감소",
+        label_en="Decline",
+        value=Decimal("-3.5"),
+        unit=Unit.PERCENT,
+        as_of=factories.TODAY,
+        source=factories.source(),
     )
     figure.full_clean()
 
@@ -100,7 +111,12 @@ def test_a_highlight_cannot_be_dated_in_the_future():
 
 def test_a_data_point_cannot_be_negative():
     dataset = Dataset.objects.create(
-        key="d", title_ko="표", title_en="Table", unit=Unit.COUNT, as_of=factories.TODAY, source=factories.source()
+        key="d",
+        title_ko="표",
+        title_en="Table",
+        unit=Unit.COUNT,
+        as_of=factories.TODAY,
+        source=factories.source(),
     )
     point = DataPoint(dataset=dataset, label_ko="2021", label_en="2021", value=Decimal(-1))
     assert "value" in errors_of(point)
@@ -108,17 +124,32 @@ def test_a_data_point_cannot_be_negative():
 
 def test_a_policy_budget_cannot_be_negative():
     line = PolicyLine(
-        slug="p", area=PolicyLine.Area.INDUSTRY, title_ko="정책", title_en="Policy", summary_ko="요약",
-        summary_en="Summary", budget_krw=-100, as_of=factories.TODAY, source=factories.source(),
+        slug="p",
+        area=PolicyLine.Area.INDUSTRY,
+        title_ko="정책",
+        title_en="Policy",
+        summary_ko="요약",
+        summary_en="Summary",
+        budget_krw=-100,
+        as_of=factories.TODAY,
+        source=factories.source(),
     )
     assert "budget_krw" in errors_of(line)
 
 
 def test_an_event_cannot_end_before_it_starts_or_have_only_one_date():
     event = Event(
-        slug="e", name_ko="행사", name_en="Event", organizer_ko="주최", organizer_en="Host",
-        season=Event.Season.ONE_OFF, format=Event.Format.ON_SITE, summary_ko="요약", summary_en="Summary",
-        start_date=datetime.date(2022, 5, 3), end_date=datetime.date(2022, 5, 1),
+        slug="e",
+        name_ko="행사",
+        name_en="Event",
+        organizer_ko="주최",
+        organizer_en="Host",
+        season=Event.Season.ONE_OFF,
+        format=Event.Format.ON_SITE,
+        summary_ko="요약",
+        summary_en="Summary",
+        start_date=datetime.date(2022, 5, 3),
+        end_date=datetime.date(2022, 5, 1),
     )
     assert "end_date" in errors_of(event)
     event.end_date = None
@@ -127,10 +158,17 @@ def test_an_event_cannot_end_before_it_starts_or_have_only_one_date():
 
 def test_an_incentive_condition_with_a_threshold_needs_its_unit():
     incentive = Incentive.objects.create(
-        slug="cash", name_ko="현금지원", name_en="Cash grants", summary_ko="요약", summary_en="Summary",
-        last_verified_on=factories.TODAY, source=factories.source(),
+        slug="cash",
+        name_ko="현금지원",
+        name_en="Cash grants",
+        summary_ko="요약",
+        summary_en="Summary",
+        last_verified_on=factories.TODAY,
+        source=factories.source(),
     )
-    condition = Condition(incentive=incentive, kind=Condition.Kind.MIN_FOREIGN_OWNERSHIP, threshold=30, text="30%")
+    condition = Condition(
+        incentive=incentive, kind=Condition.Kind.MIN_FOREIGN_OWNERSHIP, threshold=30, text="30%"
+    )
     assert errors_of(condition)["unit"] == ["Choose the unit of the threshold."]
     benefit = Benefit(incentive=incentive, text="Grant", max_amount_krw=-1)
     assert "max_amount_krw" in errors_of(benefit)
@@ -142,14 +180,17 @@ def test_a_contact_needs_a_real_email_address():
 
 
 def test_a_ranking_row_needs_a_positive_rank_and_score():
-    ranking = Ranking.objects.create(key="r", title_ko="순위", title_en="Ranking", as_of=factories.TODAY,
-                                     source=factories.source())
+    ranking = Ranking.objects.create(
+        key="r", title_ko="순위", title_en="Ranking", as_of=factories.TODAY, source=factories.source()
+    )
     entry = RankingEntry(ranking=ranking, rank=0, university="U", country="K", score=Decimal(-1))
     assert {"rank", "score"} <= set(errors_of(entry))
 
 
 def test_an_institution_cannot_be_founded_in_the_future():
-    institution = Institution(slug="i", name="I", kind=Institution.Kind.HUB, summary="s", founded_year=NEXT_YEAR)
+    institution = Institution(
+        slug="i", name="I", kind=Institution.Kind.HUB, summary="s", founded_year=NEXT_YEAR
+    )
     assert "founded_year" in errors_of(institution)
 
 

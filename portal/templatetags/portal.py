@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language, gettext
 
-from portal.money import format_money
+from portal.money import english_amount, format_money, korean_amount
 
 register = template.Library()
 
@@ -122,3 +122,31 @@ def as_table(dataset):
         "columns": columns,
         "rows": [{"label": label, "cells": [cells.get(c) for c in columns]} for label, cells in rows.items()],
     }
+
+
+@register.filter
+def chart(dataset):
+    """The SVG layout of a dataset (None for table-only datasets), values written like the table's."""
+    from seoul.charts import build_chart
+
+    return build_chart(dataset, compact_figure)
+
+
+def compact_figure(item):
+    """A short reading for chart labels: '4,076억' or '407.6 billion' (the table beside has the unit)."""
+    unit = item.dataset.unit
+    if unit in ("KRW", "USD"):
+        return korean_amount(item.value) if get_language() == "ko" else english_amount(item.value)
+    return figure(item)
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, obj):
+    """schema.org data for a page's main thing (obj.structured_data(request)), as a JSON-LD data block."""
+    import json
+
+    from django.utils.safestring import mark_safe
+
+    data = json.dumps(obj.structured_data(context["request"]), ensure_ascii=False)
+    escaped = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(f'<script type="application/ld+json">{escaped}</script>')

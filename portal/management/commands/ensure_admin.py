@@ -44,5 +44,7 @@ class Command(BaseCommand):
         PASSWORD_FILE.parent.mkdir(exist_ok=True)
         PASSWORD_FILE.write_text(password + "\n")
         PASSWORD_FILE.chmod(0o600)
-        self.stdout.write(self.style.SUCCESS(f"Admin login: user 'admin', password {password} (kept in {PASSWORD_FILE})"))
+        self.stdout.write(
+            self.style.SUCCESS(f"Admin login: user 'admin', password {password} (kept in {PASSWORD_FILE})")
+        )
         return "log in as 'admin', password in .local/admin-password"

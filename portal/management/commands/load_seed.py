@@ -10,7 +10,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--update", action="store_true", help="Overwrite existing records from the files.")
+        parser.add_argument(
+            "--update", action="store_true", help="Overwrite existing records from the files."
+        )
 
     def handle(self, *args, update=False, **options):
         try:
@@ -23,5 +25,11 @@ class Command(BaseCommand):
         self.stdout.write(f"Seed content: {created} created, {updated} updated, {unchanged} already present.")
         if options["verbosity"] > 1:
             for label in sorted({*report.created, *report.updated, *report.unchanged}):
-                counts = (report.created.get(label, 0), report.updated.get(label, 0), report.unchanged.get(label, 0))
-                self.stdout.write("  {:<32} created {:>3}, updated {:>3}, present {:>3}".format(label, *counts))
+                counts = (
+                    report.created.get(label, 0),
+                    report.updated.get(label, 0),
+                    report.unchanged.get(label, 0),
+                )
+                self.stdout.write(
+                    "  {:<32} created {:>3}, updated {:>3}, present {:>3}".format(label, *counts)
+                )

@@ -1,0 +1,77 @@
+"""Site-wide: sitemap with both languages, robots.txt, and a constant number of queries per page."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from companies.models import Company
+from seoul.models import District
+
+pytestmark = pytest.mark.usefixtures("seeded_db")
+
+
+def test_the_sitemap_lists_each_page_in_both_languages_with_alternates(client):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://testserver/ko/companies/lunit/</loc>" in xml
+    assert "<loc>http://testserver/en/companies/lunit/</loc>" in xml
+    assert 'hreflang="en" href="http://testserver/en/companies/lunit/"' in xml
+    assert 'hreflang="x-default"' in xml
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
+    text = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in text
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+
+
+def test_every_sitemap_page_answers(client):
+    xml = client.get("/sitemap.xml").content.decode()
+    locations = re.findall(r"<loc>(.*?)</loc>", xml)
+    assert len(locations) > 60
+    for location in locations:
+        assert client.get(location.replace("http://testserver", "")).status_code == 200, location
+
+
+def add_many_companies(count=60):
+    district = District.objects.first()
+    Company.objects.bulk_create(
+        Company(
+            slug=f"extra-{n}",
+            name_ko=f"추가 {n}",
+            name_en=f"Extra {n}",
+            kind=Company.Kind.STARTUP,
+            district=district,
+            summary_ko="요약",
+            summary_en="Summary",
+            founded_year=2020,
+        )
+        for n in range(count)
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "max_queries"),
+    [
+        ("portal:home", [], 10),
+        ("companies:list", [], 12),
+        ("companies:detail", ["samsung"], 14),
+        ("companies:deals", [], 6),
+        ("seoul:market", [], 6),
+        ("seoul:policy", [], 6),
+        ("institutions:list", [], 6),
+        ("institutions:detail", ["ai-yangjae-hub"], 10),
+        ("events:list", [], 6),
+        ("incentives:list", [], 8),
+        ("stories:list", [], 6),
+    ],
+)
+def test_pages_make_a_constant_number_of_queries(
+    client, django_assert_max_num_queries, name, args, max_queries
+):
+    add_many_companies()
+    with translation.override("en"):
+        url = reverse(name, args=args)
+    with django_assert_max_num_queries(max_queries):
+        assert client.get(url).status_code == 200
