@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 
 from companies.forms import CompanyFilterForm
 from companies.models import Company, CompanyFigure, Deal
+from institutions.models import Institution
 from stories.models import Story
 
 
@@ -28,6 +29,7 @@ def company_detail(request, slug):
             Prefetch("acquisitions", queryset=Deal.objects.published().with_parties()),
             Prefetch("deals_as_target", queryset=Deal.objects.published().with_parties()),
             Prefetch("stories", queryset=Story.objects.published()),
+            Prefetch("partner_institutions", queryset=Institution.objects.published()),
         ),
         slug=slug,
     )

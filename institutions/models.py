@@ -36,6 +36,13 @@ class Institution(PublishedModel):
     summary = models.CharField(_("summary"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    partner_companies = models.ManyToManyField(
+        "companies.Company",
+        blank=True,
+        related_name="partner_institutions",
+        verbose_name=_("partner companies"),
+        help_text=_("Companies it works with: research partners, tenants, sponsors."),
+    )
 
     objects = PublishedQuerySet.as_manager()
 

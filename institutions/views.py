@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
+from companies.models import Company
 from institutions.models import Institution, InstitutionFigure, Ranking, RankingEntry
 from stories.models import Story
 
@@ -26,6 +27,7 @@ def institution_detail(request, slug):
         .select_related("district")
         .prefetch_related(
             "programs",
+            Prefetch("partner_companies", queryset=Company.objects.published()),
             Prefetch("figures", queryset=InstitutionFigure.objects.select_related("source")),
             Prefetch("ranking_entries", queryset=RankingEntry.objects.select_related("ranking__source")),
             Prefetch("stories", queryset=Story.objects.published()),

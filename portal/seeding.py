@@ -49,7 +49,7 @@ def key_field(model):
     for name in KEY_FIELDS:
         try:
             model._meta.get_field(name)
-        except Exception:
+        except FieldDoesNotExist:
             continue
         return name
     raise SeedError(f"{model._meta.label} has no slug or key field to seed by")
@@ -96,7 +96,7 @@ class Loader:
                 continue
             try:
                 model_field = model._meta.get_field(name)
-            except Exception as error:
+            except FieldDoesNotExist as error:
                 raise SeedError(f"{model._meta.label} has no field {name!r}") from error
             if model_field.one_to_many:
                 children[name] = (model_field, raw or [])

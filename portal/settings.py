@@ -132,6 +132,8 @@ USE_I18N = True
 USE_TZ = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ko"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("ko",)
+# The admin's Korean/English tabs use jQuery UI; serve it from our static files, never from a CDN.
+MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui-1.13.3/jquery-ui.min.js"
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -186,9 +188,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY", False) else None
-)
+# Behind a TLS-terminating reverse proxy: trust its X-Forwarded-Proto, and take the visitor's address
+# from the last X-Forwarded-For entry (the one that proxy appended) for the inquiry rate limit.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 
 LOGGING = {
     "version": 1,
@@ -197,8 +200,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
 
-# The admin's Korean/English tabs use jQuery UI; serve it from our static files, never from a CDN.
-MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui-1.13.3/jquery-ui.min.js"
 
 # Inquiries: where staff notifications go, what the acknowledgement promises, abuse limits, retention.
 PORTAL_INQUIRY_NOTIFY_EMAIL = os.environ.get("PORTAL_INQUIRY_NOTIFY_EMAIL", "investseoul@sba.seoul.kr")

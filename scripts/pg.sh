@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The project-local PostgreSQL cluster: data and Unix socket under .local/pg (no TCP, no system service).
-# Usage: scripts/pg.sh start | stop | createdb NAME | dir
+# Usage: scripts/pg.sh start | stop | running | createdb NAME | dir
 # When run as root, the cluster runs as the unprivileged `postgres` user; if that user cannot reach
 # this clone (e.g. under /root), the cluster lives in a per-clone folder under /var/tmp instead and
 # .local/pg points to it.
@@ -57,6 +57,11 @@ start() {
   fi
 }
 
+running() {
+  local dir="$root_dir/.local/pg"
+  [[ -e "$dir/data/PG_VERSION" ]] && as_owner "$bindir/pg_ctl" status --pgdata="$(readlink -f "$dir")/data" >/dev/null 2>&1
+}
+
 stop() {
   local dir="$root_dir/.local/pg"
   [[ -e "$dir/data/PG_VERSION" ]] || return 0
@@ -76,5 +81,6 @@ case "${1:-}" in
   stop) stop ;;
   createdb) createdb "$2" ;;
   dir) cluster_dir ;;
-  *) echo "usage: scripts/pg.sh start|stop|createdb NAME|dir" >&2; exit 2 ;;
+  running) running ;;
+  *) echo "usage: scripts/pg.sh start|stop|running|createdb NAME|dir" >&2; exit 2 ;;
 esac

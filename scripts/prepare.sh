@@ -8,8 +8,9 @@ started_local_pg=""
 start_database() {
   local name=$1
   if [[ -z "${DATABASE_URL:-}" ]]; then
+    # Stop the cluster on exit only if this command started it (a `make run` may be using it).
+    scripts/pg.sh running || started_local_pg=1
     scripts/pg.sh start
-    started_local_pg=1
     scripts/pg.sh createdb "$name"
     export DATABASE_URL="postgres://postgres@/${name}?host=$(scripts/pg.sh dir)"
   fi

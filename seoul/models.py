@@ -6,6 +6,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def plain_number(value):
+    """Decimal('15.20') → Decimal('15.2'); Decimal('1002.00') → 1002."""
+    if value == value.to_integral_value():
+        return int(value)
+    return value.normalize()
+
+
 class PublishedQuerySet(models.QuerySet):
     """Public pages only ever show what staff have published."""
 
@@ -101,8 +108,8 @@ class SourcedValue(models.Model):
 
     @property
     def number(self):
-        """The value as an int when it is whole, so templates print 1,002 rather than 1002.00."""
-        return int(self.value) if self.value == self.value.to_integral_value() else self.value
+        """The value without trailing zeros: 1,002 rather than 1002.00, 15.2 rather than 15.20."""
+        return plain_number(self.value)
 
 
 class KeyFigure(PublishedModel, SourcedValue):
@@ -177,7 +184,7 @@ class DataPoint(models.Model):
 
     @property
     def number(self):
-        return int(self.value) if self.value == self.value.to_integral_value() else self.value
+        return plain_number(self.value)
 
 
 class PolicyLine(PublishedModel):

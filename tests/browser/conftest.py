@@ -44,3 +44,16 @@ def page(browser, live_server):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    """pytest-django's live server, but static files come from WhiteNoise (the collected, hashed and
+    compressed files), as in production, instead of Django's development finders."""
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer("localhost:0", start=False)
+    server.thread.static_handler = lambda application: application
+    server.start()
+    yield server
+    server.stop()
