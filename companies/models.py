@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from seoul.images import validate_image
 from seoul.models import District, PublishedModel, PublishedQuerySet, Source, SourcedValue
@@ -54,7 +55,7 @@ class Company(PublishedModel):
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
         ACQUIRED = "acquired", _("Acquired")
-        CLOSED = "closed", _("Closed")
+        CLOSED = "closed", pgettext_lazy("company status", "Closed")
 
     slug = models.SlugField(
         _("slug"), unique=True, max_length=80, help_text=_("English, used in the address.")

@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from companies.models import validate_founding_year
 from seoul.models import PublishedModel, PublishedQuerySet, Source, SourcedValue
@@ -38,7 +39,7 @@ class Event(PublishedModel):
     first_held_year = models.PositiveSmallIntegerField(
         _("first held (year)"), null=True, blank=True, validators=[validate_founding_year]
     )
-    season = models.CharField(_("when"), max_length=12, choices=Season.choices)
+    season = models.CharField(pgettext_lazy("event", "when"), max_length=12, choices=Season.choices)
     format = models.CharField(_("format"), max_length=10, choices=Format.choices)
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     start_date = models.DateField(_("next or latest start"), null=True, blank=True)

@@ -13,17 +13,21 @@ python manage.py migrate --no-input -v 0
 python manage.py load_seed
 python manage.py ensure_admin
 
-worker_pid=""
+# Server and worker run as background children so that Ctrl-C (or a TERM from a supervisor) reaches
+# this script's trap at once, which stops them and then the local PostgreSQL.
+pids=()
 stop_all() {
   trap - INT TERM EXIT
-  [[ -n "$worker_pid" ]] && kill "$worker_pid" 2>/dev/null && wait "$worker_pid" 2>/dev/null
-  [[ -n "$started_local_pg" ]] && scripts/pg.sh stop
-  echo "Stopped."
+  set +e
+  ((${#pids[@]})) && kill "${pids[@]}" 2>/dev/null
+  wait "${pids[@]}" 2>/dev/null
+  if [[ -n "$started_local_pg" ]]; then scripts/pg.sh stop; fi
+  echo "Stopped the portal, its worker and PostgreSQL."
 }
 trap stop_all INT TERM EXIT
 
-python manage.py db_worker </dev/null &
-worker_pid=$!
+python manage.py db_worker --no-reload </dev/null &
+pids+=($!)
 
 cat <<MSG
 
@@ -32,4 +36,6 @@ cat <<MSG
   Outgoing email is written to .local/mail/.  Ctrl-C stops the server, the worker and PostgreSQL.
 
 MSG
-python manage.py runserver "127.0.0.1:${PORT}" --noreload </dev/null
+python manage.py runserver "127.0.0.1:${PORT}" --noreload </dev/null &
+pids+=($!)
+wait "${pids[-1]}"
