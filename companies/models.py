@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from seoul.images import validate_image
-from seoul.models import District, PublishedModel, PublishedQuerySet, Source, SourcedValue
+from seoul.models import District, LabelledFigure, PublishedModel, PublishedQuerySet, Source
 
 
 def validate_founding_year(year):
@@ -162,20 +162,13 @@ class CompanyHighlight(models.Model):
         return f"{self.year}: {self.text}"
 
 
-class CompanyFigure(SourcedValue):
+class CompanyFigure(LabelledFigure):
     """A company's figure with its source: investment raised, revenue, market value, users."""
 
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="figures")
-    label = models.CharField(_("label"), max_length=200)
-    order = models.PositiveIntegerField(_("order"), default=0)
 
-    class Meta:
+    class Meta(LabelledFigure.Meta):
         ordering = ["company", "order", "pk"]
-        verbose_name = _("figure")
-        verbose_name_plural = _("figures")
-
-    def __str__(self):
-        return self.label
 
 
 class DealQuerySet(PublishedQuerySet):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from companies.models import validate_founding_year
-from seoul.models import PublishedModel, PublishedQuerySet, Source, SourcedValue
+from seoul.models import LabelledFigure, PublishedModel, PublishedQuerySet, Source
 
 
 class EventQuerySet(PublishedQuerySet):
@@ -94,15 +94,8 @@ class Event(PublishedModel):
             raise ValidationError({"end_date": _("The event cannot end before it starts.")})
 
 
-class EventFigure(SourcedValue):
+class EventFigure(LabelledFigure):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="figures")
-    label = models.CharField(_("label"), max_length=200)
-    order = models.PositiveIntegerField(_("order"), default=0)
 
-    class Meta:
+    class Meta(LabelledFigure.Meta):
         ordering = ["event", "order", "pk"]
-        verbose_name = _("figure")
-        verbose_name_plural = _("figures")
-
-    def __str__(self):
-        return self.label

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from companies.models import validate_founding_year
-from seoul.models import District, PublishedModel, PublishedQuerySet, Source, SourcedValue
+from seoul.models import District, LabelledFigure, PublishedModel, PublishedQuerySet, Source
 
 
 class Institution(PublishedModel):
@@ -58,18 +58,11 @@ class Institution(PublishedModel):
         return reverse("institutions:detail", args=[self.slug])
 
 
-class InstitutionFigure(SourcedValue):
+class InstitutionFigure(LabelledFigure):
     institution = models.ForeignKey(Institution, on_delete=models.CASCADE, related_name="figures")
-    label = models.CharField(_("label"), max_length=200)
-    order = models.PositiveIntegerField(_("order"), default=0)
 
-    class Meta:
+    class Meta(LabelledFigure.Meta):
         ordering = ["institution", "order", "pk"]
-        verbose_name = _("figure")
-        verbose_name_plural = _("figures")
-
-    def __str__(self):
-        return self.label
 
 
 class Program(models.Model):

@@ -112,6 +112,21 @@ class SourcedValue(models.Model):
         return plain_number(self.value)
 
 
+class LabelledFigure(SourcedValue):
+    """A sourced figure that belongs to one company, institution or event, shown in its order."""
+
+    label = models.CharField(_("label"), max_length=200)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        abstract = True
+        verbose_name = _("figure")
+        verbose_name_plural = _("figures")
+
+    def __str__(self):
+        return self.label
+
+
 class KeyFigure(PublishedModel, SourcedValue):
     """A single headline figure: the size of a market, a share of startups, a ranking."""
 

@@ -436,6 +436,22 @@ def test_the_rate_limit_counts_accepted_inquiries_per_ip_in_the_last_hour(client
 
 
 @pytest.mark.django_db
+def test_behind_the_portals_proxy_the_rate_limit_counts_the_visitor_not_the_proxy(client, settings):
+    settings.PORTAL_INQUIRY_RATE_LIMIT_PER_HOUR = 1
+    settings.BEHIND_PROXY = True
+    proxy = {"REMOTE_ADDR": "10.0.0.5"}
+
+    first = client.post(CONTACT_URL["en"], form_data(), HTTP_X_FORWARDED_FOR="198.51.100.1", **proxy)
+    second_visitor = client.post(CONTACT_URL["en"], form_data(), HTTP_X_FORWARDED_FOR="198.51.100.2", **proxy)
+    spoofed = client.post(
+        CONTACT_URL["en"], form_data(), HTTP_X_FORWARDED_FOR="203.0.113.9, 198.51.100.1", **proxy
+    )
+
+    assert (first.status_code, second_visitor.status_code) == (302, 302)
+    assert spoofed.status_code == 429  # a forged first entry does not hide the address the proxy saw
+
+
+@pytest.mark.django_db
 def test_the_rate_limit_message_comes_on_the_korean_page(client, settings):
     settings.PORTAL_INQUIRY_RATE_LIMIT_PER_HOUR = 0
 

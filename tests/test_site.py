@@ -8,6 +8,7 @@ from django.utils import translation
 
 from companies.models import Company
 from seoul.models import District
+from tests.test_pages import h1_count
 
 pytestmark = pytest.mark.usefixtures("seeded_db")
 
@@ -26,12 +27,14 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(cl
     assert "Sitemap: http://testserver/sitemap.xml" in text
 
 
-def test_every_sitemap_page_answers(client):
+def test_every_sitemap_page_answers_with_one_h1(client):
     xml = client.get("/sitemap.xml").content.decode()
     locations = re.findall(r"<loc>(.*?)</loc>", xml)
     assert len(locations) > 60
     for location in locations:
-        assert client.get(location.replace("http://testserver", "")).status_code == 200, location
+        response = client.get(location.replace("http://testserver", ""))
+        assert response.status_code == 200, location
+        assert h1_count(response) == 1, location
 
 
 def add_many_companies(count=60):
