@@ -133,7 +133,7 @@ USE_TZ = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ko"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("ko",)
 # The admin's Korean/English tabs use jQuery UI; serve it from our static files, never from a CDN.
-MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui-1.13.3/jquery-ui.min.js"
+JQUERY_UI_URL = "vendor/jquery-ui-1.13.3/jquery-ui.min.js"
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

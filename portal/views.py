@@ -1,6 +1,7 @@
 """Site-wide pages: home, search, sources, and the error pages."""
 
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.csrf import requires_csrf_token
 
@@ -58,6 +59,11 @@ def sources(request):
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     return render(request, "portal/robots.txt", {"sitemap_url": sitemap_url}, content_type="text/plain")
+
+
+def favicon(request):
+    """Browsers and the admin ask for /favicon.ico; the portal's icon is a hashed static SVG."""
+    return redirect(static("favicon.svg"), permanent=True)
 
 
 def page_not_found(request, exception):

@@ -170,3 +170,41 @@ def test_every_content_model_is_in_the_admin():
                 "answer",
             }
             assert model in registered or inline_only, model
+
+
+def test_links_never_lead_to_an_unpublished_company(client, seeded_db):
+    Company.objects.filter(slug__in=["samsung", "cognex"]).update(is_published=False)
+
+    research = client.get(url_in("en", "companies:detail", "samsung-research")).content.decode()
+    deal = client.get(url_in("en", "companies:deal", "cognex-acquires-sualab")).content.decode()
+
+    assert "/companies/samsung/" not in research
+    assert "Samsung Group" in research
+    assert "/companies/cognex/" not in deal
+    assert "/companies/sualab/" in deal
+
+
+def test_company_and_event_pages_describe_themselves_to_search_engines(client, seeded_db):
+    company = client.get(url_in("en", "companies:detail", "lunit")).content.decode()
+    event = client.get(url_in("en", "events:detail", "ai-expo-korea")).content.decode()
+
+    assert (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Organization"'
+        in company
+    )
+    assert '"foundingDate": "2013"' in company
+    assert '"@type": "Event"' in event
+    assert '<meta property="og:locale" content="en_US">' in event
+
+
+def test_the_server_error_page_speaks_the_visitors_language(rf):
+    from portal.views import server_error
+
+    for language, text in [("en", "Something went wrong"), ("ko", "문제가 발생했습니다")]:
+        with translation.override(language):
+            response = server_error(rf.get(f"/{language}/"))
+        html = response.content.decode()
+        assert response.status_code == 500
+        assert f'<html lang="{language}">' in html
+        assert text in html
+        assert h1_count(response) == 1

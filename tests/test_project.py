@@ -1,5 +1,7 @@
 """Project-wide checks: migrations match the models, translations compile, staff groups exist."""
 
+import io
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
@@ -22,3 +24,42 @@ def test_content_editors_edit_content_but_not_users_or_inquiries():
 @pytest.mark.django_db
 def test_the_inquiry_handlers_group_exists():
     assert Group.objects.filter(name="Inquiry handlers").exists()
+
+
+@pytest.mark.django_db
+def test_the_superuser_named_in_the_environment_is_created_then_updated(monkeypatch, tmp_path, settings):
+    from django.contrib.auth import get_user_model
+
+    monkeypatch.setenv("DJANGO_SUPERUSER_USERNAME", "kim")
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "first-password-123")
+    monkeypatch.setenv("DJANGO_SUPERUSER_EMAIL", "kim@investseoul.example")
+    monkeypatch.setattr("portal.management.commands.ensure_admin.LOGIN_NOTE", tmp_path / "admin-login")
+    call_command("ensure_admin", stdout=io.StringIO())
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "second-password-456")
+    call_command("ensure_admin", stdout=io.StringIO())
+
+    user = get_user_model().objects.get(username="kim")
+    assert user.is_superuser
+    assert user.check_password("second-password-456")
+    assert "kim" in (tmp_path / "admin-login").read_text()
+
+
+@pytest.mark.django_db
+def test_without_environment_a_local_admin_gets_a_password_printed_once_and_kept(monkeypatch, tmp_path):
+    from django.contrib.auth import get_user_model
+
+    for name in ("DJANGO_SUPERUSER_USERNAME", "DJANGO_SUPERUSER_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    password_file = tmp_path / "admin-password"
+    monkeypatch.setattr("portal.management.commands.ensure_admin.PASSWORD_FILE", password_file)
+    monkeypatch.setattr("portal.management.commands.ensure_admin.LOGIN_NOTE", tmp_path / "admin-login")
+
+    first, second = io.StringIO(), io.StringIO()
+    call_command("ensure_admin", stdout=first)
+    call_command("ensure_admin", stdout=second)
+
+    password = password_file.read_text().strip()
+    assert password in first.getvalue()
+    assert password not in second.getvalue()
+    assert get_user_model().objects.get(username="admin").check_password(password)
+    assert oct(password_file.stat().st_mode)[-3:] == "600"

@@ -78,3 +78,27 @@ def test_pages_make_a_constant_number_of_queries(
         url = reverse(name, args=args)
     with django_assert_max_num_queries(max_queries):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/ko/", "/en/companies/", "/admin/login/"])
+def test_a_strict_content_security_policy_is_sent_everywhere(client, url):
+    policy = client.get(url)["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert "frame-ancestors 'none'" in policy
+
+
+def test_static_files_are_hashed_and_precompressed(client, settings):
+    html = client.get("/en/").content.decode()
+    stylesheet = re.search(r'href="/static/(css/portal\.[0-9a-f]{12}\.css)"', html)
+    assert stylesheet, "the stylesheet URL carries a content hash"
+    collected = settings.STATIC_ROOT / stylesheet.group(1)
+    assert collected.exists()
+    assert collected.with_name(collected.name + ".gz").exists()
+
+
+def test_no_page_loads_anything_from_another_site(client):
+    for url in ["/ko/", "/en/market/", "/en/contact/"]:
+        html = client.get(url).content.decode()
+        assert not re.search(r'(src|href)="(https?:)?//(?!testserver)[^"]+\.(js|css|woff2?)"', html), url
