@@ -9,7 +9,7 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/n
 command -v msgfmt >/dev/null || missing+=(gettext)
 python3 -c "import venv, ensurepip" 2>/dev/null || missing+=(python3-venv)
 if [[ "${1:-}" == "--browser" ]]; then
-  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromium >/dev/null || missing+=(chromium fonts-dejavu-core)
 fi
 
 if ((${#missing[@]})); then

@@ -128,6 +128,7 @@ def test_money_is_readable_in_both_languages(client, seeded_db):
     english = client.get(url_in("en", "companies:deal", "cognex-acquires-sualab")).content.decode()
     assert "2,300억 원" in korean
     assert "KRW 230 billion (about USD 178 million)" in english
+    assert "USD 1 = KRW 1,292 (as of 2022-12-31)" in english
 
 
 def admin_urls(user):
@@ -195,6 +196,7 @@ def test_company_and_event_pages_describe_themselves_to_search_engines(client, s
     assert '"foundingDate": "2013"' in company
     assert '"@type": "Event"' in event
     assert '<meta property="og:locale" content="en_US">' in event
+    assert '<meta property="og:title" content="Lunit">' in company
 
 
 def test_the_server_error_page_speaks_the_visitors_language(rf):
