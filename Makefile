@@ -6,7 +6,7 @@ export PORT
 .PHONY: help run test check format benchmark clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 run: ## Set up everything (venv, local PostgreSQL, migrations, seed content) and serve on 127.0.0.1:$(PORT)
 	@scripts/run.sh
@@ -23,6 +23,6 @@ format: ## Apply ruff's fixes and formatting
 benchmark: ## Print page weights and query counts (needs the seeded local database)
 	@scripts/benchmark.sh
 
-clean: ## Stop the local PostgreSQL and remove generated folders (keeps nothing of .local/)
-	@scripts/pg.sh stop || true
-	rm -rf .venv .local staticfiles
+clean: ## Stop and delete the local PostgreSQL and remove generated folders (keeps nothing of .local/)
+	@scripts/pg.sh remove || true
+	rm -rf .venv .local staticfiles test-artifacts

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The project-local PostgreSQL cluster: data and Unix socket under .local/pg (no TCP, no system service).
-# Usage: scripts/pg.sh start | stop | running | createdb NAME | dir
+# Usage: scripts/pg.sh start | stop | running | remove | createdb NAME | dir
 # When run as root, the cluster runs as the unprivileged `postgres` user; if that user cannot reach
 # this clone (e.g. under /root), the cluster lives in a per-clone folder under /var/tmp instead and
 # .local/pg points to it.
@@ -12,7 +12,8 @@ bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
 [[ -n "$bindir" ]] || bindir=$(dirname "$(command -v initdb)")
 
 as_owner() {
-  if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # From /, so the postgres user never starts in a folder it cannot read (e.g. a clone under /root).
+  if [[ $(id -u) == 0 ]]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 cluster_dir() {
@@ -68,6 +69,13 @@ stop() {
   as_owner "$bindir/pg_ctl" stop --pgdata="$(readlink -f "$dir")/data" --mode=fast --wait >/dev/null 2>&1 || true
 }
 
+remove() {
+  stop
+  local dir="$root_dir/.local/pg"
+  if [[ -L "$dir" ]]; then rm -rf "$(readlink -f "$dir")"; fi
+  rm -rf "$dir"
+}
+
 createdb() {
   local dir name=$1
   dir=$(cluster_dir)
@@ -82,5 +90,6 @@ case "${1:-}" in
   createdb) createdb "$2" ;;
   dir) cluster_dir ;;
   running) running ;;
-  *) echo "usage: scripts/pg.sh start|stop|running|createdb NAME|dir" >&2; exit 2 ;;
+  remove) remove ;;
+  *) echo "usage: scripts/pg.sh start|stop|running|remove|createdb NAME|dir" >&2; exit 2 ;;
 esac
