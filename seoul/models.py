@@ -177,6 +177,20 @@ class Dataset(PublishedModel):
     def __str__(self):
         return self.title
 
+    def table(self):
+        """The points laid out as rows (labels) by columns (series), in the order staff gave them."""
+        columns, rows = [], {}
+        for point in self.points.all():
+            if point.series not in columns:
+                columns.append(point.series)
+            rows.setdefault(point.label, {})[point.series] = point
+        return {
+            "columns": columns,
+            "rows": [
+                {"label": label, "cells": [cells.get(c) for c in columns]} for label, cells in rows.items()
+            ],
+        }
+
 
 class DataPoint(models.Model):
     """One cell of a dataset: a row (e.g. a year or a country) in a series (e.g. a score)."""

@@ -1,12 +1,15 @@
 """Template helpers shared by every page: translated fields with their language, money, alternates."""
 
+import json
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import get_language, gettext
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
-from portal.money import english_amount, format_money, korean_amount
+from portal.money import format_money
 
 register = template.Library()
 
@@ -38,11 +41,6 @@ def tr_paragraphs(obj, field):
 @register.filter
 def krw(value):
     return format_money(value, "KRW", get_language())
-
-
-@register.filter
-def usd(value):
-    return format_money(value, "USD", get_language())
 
 
 @register.filter
@@ -89,16 +87,6 @@ def source_note(item):
     return {"source": item.source, "as_of": getattr(item, "as_of", None)}
 
 
-@register.simple_tag
-def year_label(year):
-    return f"{year}년" if get_language() == "ko" else str(year)
-
-
-@register.simple_tag
-def page_title(*parts):
-    return " · ".join(str(part) for part in parts if part) or gettext("Invest Seoul AI portal")
-
-
 @register.filter
 def facet_count(counts, key):
     """`facets|facet_count:"kind"|facet_count:"startup"` → how many companies that choice shows."""
@@ -110,43 +98,9 @@ def add_deals(first, second):
     return [*first, *second]
 
 
-@register.filter
-def as_table(dataset):
-    """A dataset's points laid out as rows (labels) by columns (series), in the order staff gave them."""
-    columns, rows = [], {}
-    for point in dataset.points.all():
-        if point.series not in columns:
-            columns.append(point.series)
-        rows.setdefault(point.label, {})[point.series] = point
-    return {
-        "columns": columns,
-        "rows": [{"label": label, "cells": [cells.get(c) for c in columns]} for label, cells in rows.items()],
-    }
-
-
-@register.filter
-def chart(dataset):
-    """The SVG layout of a dataset (None for table-only datasets), values written like the table's."""
-    from seoul.charts import build_chart
-
-    return build_chart(dataset, compact_figure)
-
-
-def compact_figure(item):
-    """A short reading for chart labels: '4,076억' or '407.6 billion' (the table beside has the unit)."""
-    unit = item.dataset.unit
-    if unit in ("KRW", "USD"):
-        return korean_amount(item.value) if get_language() == "ko" else english_amount(item.value)
-    return figure(item)
-
-
 @register.simple_tag(takes_context=True)
 def json_ld(context, obj):
     """schema.org data for a page's main thing (obj.structured_data(request)), as a JSON-LD data block."""
-    import json
-
-    from django.utils.safestring import mark_safe
-
     data = json.dumps(obj.structured_data(context["request"]), ensure_ascii=False)
     escaped = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return mark_safe(f'<script type="application/ld+json">{escaped}</script>')
