@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_media
 
 from portal import views
 from portal.sitemaps import SITEMAPS
@@ -27,7 +27,10 @@ urlpatterns += i18n_patterns(
     path("contact/", include("inquiries.urls")),
 )
 
-urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    urlpatterns.append(
+        re_path(r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT}, name="media")
+    )
 
 handler404 = views.page_not_found
 handler500 = views.server_error

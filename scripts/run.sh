@@ -4,7 +4,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/prepare.sh
 
-export DJANGO_DEBUG="${DJANGO_DEBUG:-true}"
+# Production behaviour (styled error pages, hashed static files) on plain local HTTP; uploads served too.
+export DJANGO_DEBUG="${DJANGO_DEBUG:-false}"
+export DJANGO_SECURE_COOKIES="${DJANGO_SECURE_COOKIES:-false}"
+export PORTAL_SERVE_MEDIA="${PORTAL_SERVE_MEDIA:-true}"
 export DJANGO_EMAIL_BACKEND="${DJANGO_EMAIL_BACKEND:-django.core.mail.backends.filebased.EmailBackend}"
 start_database portal
 build_assets

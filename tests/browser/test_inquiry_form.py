@@ -32,7 +32,9 @@ def fill_the_form(page, email="jane@northwind.example"):
 
 
 def send(page):
-    page.locator("form.inquiry-form button[type=submit]").click()
+    """Submit and wait for the answer page, so assertions never read the page that was left."""
+    with page.expect_navigation():
+        page.locator("form.inquiry-form button[type=submit]").click()
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])
