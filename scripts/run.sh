@@ -24,8 +24,8 @@ stop_all() {
   set +e
   ((${#pids[@]})) && kill "${pids[@]}" 2>/dev/null
   wait "${pids[@]}" 2>/dev/null
-  if [[ -n "$started_local_pg" ]]; then scripts/pg.sh stop; fi
-  echo "Stopped the portal, its worker and PostgreSQL."
+  echo "Stopped the portal and its worker."
+  if [[ -n "$started_local_pg" ]]; then scripts/pg.sh stop && echo "Stopped the local PostgreSQL."; fi
 }
 trap stop_all INT TERM EXIT
 
