@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from companies.models import Company, Sector
 from seoul.models import District
 
-FACETS = ("kind", "district", "sector", "status")
+# Each facet and the lookup that filters companies by the chosen value.
+FACET_LOOKUPS = {"kind": "kind", "district": "district__slug", "sector": "sectors__slug", "status": "status"}
 
 
 class CompanyFilterForm(forms.Form):
@@ -48,27 +49,17 @@ class CompanyFilterForm(forms.Form):
 
     def filter(self, companies, *, skip=None):
         for name, value in self.selected().items():
-            if name == skip:
-                continue
-            if name in ("district", "sector"):
-                companies = companies.filter(
-                    **{f"{name}s__slug" if name == "sector" else "district__slug": value}
-                )
-            else:
-                companies = companies.filter(**{name: value})
+            if name != skip:
+                companies = companies.filter(**{FACET_LOOKUPS[name]: value})
         return companies
 
     def facet_counts(self):
         """For each facet, how many companies each value would show, given the other facets chosen."""
         base = Company.objects.in_seoul()
-        lookups = {
-            "kind": "kind",
-            "district": "district__slug",
-            "sector": "sectors__slug",
-            "status": "status",
-        }
         counts = {}
-        for name, lookup in lookups.items():
-            rows = self.filter(base, skip=name).values(lookup).annotate(n=Count("pk", distinct=True))
+        for name, lookup in FACET_LOOKUPS.items():
+            rows = (
+                self.filter(base, skip=name).values(lookup).order_by().annotate(n=Count("pk", distinct=True))
+            )
             counts[name] = {row[lookup]: row["n"] for row in rows}
         return counts

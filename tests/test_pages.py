@@ -210,3 +210,19 @@ def test_the_server_error_page_speaks_the_visitors_language(rf):
         assert f'<html lang="{language}">' in html
         assert text in html
         assert h1_count(response) == 1
+
+
+def test_directory_facets_combine_and_count_what_each_choice_would_show(client, seeded_db):
+    response = client.get(url_in("en", "companies:list"), {"district": "gangnam", "kind": "startup"})
+    slugs = {company.slug for company in response.context["companies"]}
+    facets = response.context["facets"]
+
+    assert {"lunit", "riiid", "flitto", "deepbrain-ai"} <= slugs
+    assert all(Company.objects.get(slug=slug).district.slug == "gangnam" for slug in slugs)
+    assert facets["kind"]["startup"] == len(slugs)
+    assert facets["sector"]["healthcare"] == 1
+    assert facets["district"]["gangnam"] == len(slugs)
+    assert 'value="startup" selected' in response.content.decode()
+
+    healthcare = client.get(url_in("en", "companies:list"), {"sector": "healthcare", "status": "active"})
+    assert [company.slug for company in healthcare.context["companies"]] == ["lunit"]
