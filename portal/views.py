@@ -6,7 +6,6 @@ from django.urls import reverse
 from django.views.decorators.csrf import requires_csrf_token
 
 from companies.models import Company, Deal
-from events.models import Event
 from incentives.models import Incentive
 from portal.forms import SearchForm
 from portal.search import search as portal_search
@@ -31,7 +30,6 @@ def home(request):
             "startups": Company.objects.startups().select_related("district")[:6],
             "deals": Deal.objects.published().with_parties(),
             "incentives": Incentive.objects.published(),
-            "events": Event.objects.published(),
         },
     )
 

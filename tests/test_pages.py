@@ -83,12 +83,14 @@ def test_korean_and_english_pages_are_written_in_their_language(client, seeded_d
 
 
 def test_a_missing_english_value_falls_back_to_korean_marked_as_korean(client, seeded_db):
-    Company.objects.filter(slug="lunit").update(summary_en="")
+    Company.objects.filter(slug="lunit").update(summary_en="", description_en="")
     company = Company.objects.get(slug="lunit")
 
     html = client.get(url_in("en", "companies:detail", "lunit")).content.decode()
 
     assert f'<span lang="ko">{company.summary_ko}</span>' in html
+    first_paragraph = " ".join(company.description_ko.split("\n\n")[0].split())
+    assert f'<p lang="ko">{first_paragraph}</p>' in html
 
 
 def test_the_bare_address_redirects_by_the_visitors_language(client, db):

@@ -14,27 +14,28 @@ from portal.money import format_money
 register = template.Library()
 
 
+def shows_fallback(obj, field):
+    """True when the page's language has no value for this field, so modeltranslation shows Korean."""
+    language = get_language()
+    return language != settings.LANGUAGE_CODE and not getattr(obj, f"{field}_{language}", None)
+
+
 @register.simple_tag
 def tr(obj, field):
     """A translated content field; when English is missing, the Korean shows, marked lang="ko"."""
-    language = get_language()
     value = getattr(obj, field)
-    if not value or language == settings.LANGUAGE_CODE:
-        return value
-    if getattr(obj, f"{field}_{language}", None):
-        return value
-    return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, value)
+    if value and shows_fallback(obj, field):
+        return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, value)
+    return value
 
 
 @register.simple_tag
 def tr_paragraphs(obj, field):
     """A translated text field split into <p> paragraphs at blank lines, language-marked like `tr`."""
-    language = get_language()
     value = getattr(obj, field) or ""
-    fallback = language != settings.LANGUAGE_CODE and not getattr(obj, f"{field}_{language}", None)
     paragraphs = [(" ".join(chunk.split()),) for chunk in value.split("\n\n") if chunk.strip()]
-    if fallback:
-        return format_html_join("\n", '<p lang="ko">{}</p>', paragraphs)
+    if shows_fallback(obj, field):
+        return format_html_join("\n", f'<p lang="{settings.LANGUAGE_CODE}">{{}}</p>', paragraphs)
     return format_html_join("\n", "<p>{}</p>", paragraphs)
 
 
