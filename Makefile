@@ -3,7 +3,7 @@
 PORT ?= 8000
 export PORT
 
-.PHONY: help run test check format benchmark clean
+.PHONY: help run test check format messages benchmark clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -14,11 +14,14 @@ run: ## Set up everything (venv, local PostgreSQL, migrations, seed content) and
 test: ## Same set-up with a throwaway database, then the whole test suite (browser tests included)
 	@scripts/test.sh
 
-check: ## Lint and format check with ruff
-	@scripts/bootstrap.sh && .venv/bin/ruff check . && .venv/bin/ruff format --check .
+check: ## Lint and format check with ruff; every Korean message translated
+	@scripts/bootstrap.sh && .venv/bin/ruff check . && .venv/bin/ruff format --check . && scripts/check_messages.sh
 
 format: ## Apply ruff's fixes and formatting
 	@scripts/bootstrap.sh && .venv/bin/ruff check --fix . && .venv/bin/ruff format .
+
+messages: ## Refresh the Korean catalogue (locale/ko) from code and templates, then list what lacks Korean
+	@scripts/messages.sh
 
 benchmark: ## Print page weights and query counts (needs the seeded local database)
 	@scripts/benchmark.sh

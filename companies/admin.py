@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from companies.models import Company, CompanyFigure, CompanyHighlight, Deal, Sector
-from seoul.admin import PublishedAdmin
+from content.admin import PublishedAdmin
 
 
 @admin.register(Sector)

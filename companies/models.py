@@ -4,17 +4,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from seoul.images import validate_image
-from seoul.models import District, LabelledFigure, PublishedModel, PublishedQuerySet, Source
-
-
-def validate_founding_year(year):
-    if year is not None and year > timezone.now().year + 1:
-        raise ValidationError(_("The founding year cannot be in the future."))
+from content.models import LabelledFigure, PublishedModel, PublishedQuerySet, Source
+from content.validators import validate_founding_year, validate_image
 
 
 class Sector(models.Model):
@@ -82,7 +76,7 @@ class Company(PublishedModel):
         help_text=_("E.g. 'planned' for an office not yet open."),
     )
     district = models.ForeignKey(
-        District,
+        "seoul.District",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

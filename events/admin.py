@@ -1,8 +1,8 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationTabularInline
 
+from content.admin import PublishedAdmin
 from events.models import Event, EventFigure
-from seoul.admin import PublishedAdmin
 
 
 class EventFigureInline(TranslationTabularInline):

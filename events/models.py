@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from companies.models import validate_founding_year
-from seoul.models import LabelledFigure, PublishedModel, PublishedQuerySet, Source
+from content.models import LabelledFigure, PublishedModel, PublishedQuerySet, Source
+from content.validators import validate_founding_year
 
 
 class EventQuerySet(PublishedQuerySet):

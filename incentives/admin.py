@@ -1,8 +1,8 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
+from content.admin import PublishedAdmin
 from incentives.models import Benefit, Condition, ContactPoint, Incentive, SupportSpace
-from seoul.admin import PublishedAdmin
 
 
 class ConditionInline(TranslationTabularInline):

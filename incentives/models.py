@@ -10,7 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from seoul.models import PublishedModel, PublishedQuerySet, Source, Unit
+from content.models import PublishedModel, PublishedQuerySet, Source, Unit
 
 
 class Incentive(PublishedModel):

@@ -13,6 +13,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# The staff group that handles inquiries; migration 0002 creates it with its permissions.
+INQUIRY_HANDLERS = "Inquiry handlers"
+
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # base32 without look-alikes (I, O, 0, 1)
 REFERENCE_RANDOM_CHARS = 8
 

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationTabularInline
 
+from content.admin import PublishedAdmin
 from institutions.models import Institution, InstitutionFigure, Program, Ranking, RankingEntry
-from seoul.admin import PublishedAdmin
 
 
 class ProgramInline(TranslationTabularInline):

@@ -5,8 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from companies.models import validate_founding_year
-from seoul.models import District, LabelledFigure, PublishedModel, PublishedQuerySet, Source
+from content.models import LabelledFigure, PublishedModel, PublishedQuerySet, Source
+from content.validators import validate_founding_year
 
 
 class Institution(PublishedModel):
@@ -22,7 +22,7 @@ class Institution(PublishedModel):
     name = models.CharField(_("name"), max_length=160)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     district = models.ForeignKey(
-        District,
+        "seoul.District",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

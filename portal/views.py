@@ -6,26 +6,19 @@ from django.urls import reverse
 from django.views.decorators.csrf import requires_csrf_token
 
 from companies.models import Company, Deal
+from content.models import Source
 from incentives.models import Incentive
 from portal.forms import SearchForm
 from portal.search import search as portal_search
-from seoul.models import KeyFigure, Source
-
-HOME_FIGURE_KEYS = [
-    "seoul-ai-ecosystem-rank",
-    "seoul-share-of-korea-ai-deals",
-    "seoul-ai-startups-share",
-    "korea-ai-market-2021",
-]
+from seoul.models import KeyFigure
 
 
 def home(request):
-    figures = KeyFigure.objects.published().select_related("source").filter(key__in=HOME_FIGURE_KEYS)
     return render(
         request,
         "portal/home.html",
         {
-            "figures": sorted(figures, key=lambda item: HOME_FIGURE_KEYS.index(item.key)),
+            "figures": KeyFigure.objects.on_home_page().select_related("source"),
             "leaders": Company.objects.leaders().filter(parent__isnull=True).select_related("district"),
             "startups": Company.objects.startups().select_related("district")[:6],
             "deals": Deal.objects.published().with_parties(),

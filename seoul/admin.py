@@ -1,23 +1,8 @@
 from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from seoul.models import DataPoint, Dataset, District, KeyFigure, PolicyLine, PublicServiceCase, Source
-
-
-class PublishedAdmin(TabbedTranslationAdmin):
-    """Shared by every public content model: drafts are filtered and toggled from the list."""
-
-    list_editable = ("is_published", "order")
-    actions = ["publish", "unpublish"]
-
-    @admin.action(description=_("Publish the selected items"))
-    def publish(self, request, queryset):
-        queryset.update(is_published=True)
-
-    @admin.action(description=_("Unpublish the selected items (keep them as drafts)"))
-    def unpublish(self, request, queryset):
-        queryset.update(is_published=False)
+from content.admin import PublishedAdmin
+from seoul.models import DataPoint, Dataset, District, KeyFigure, PolicyLine, PublicServiceCase
 
 
 @admin.register(District)
@@ -27,17 +12,10 @@ class DistrictAdmin(TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ("name_en",)}
 
 
-@admin.register(Source)
-class SourceAdmin(TabbedTranslationAdmin):
-    list_display = ("title", "publisher", "published_on")
-    search_fields = ("title_ko", "title_en", "publisher_ko", "publisher_en", "key")
-    date_hierarchy = "published_on"
-
-
 @admin.register(KeyFigure)
 class KeyFigureAdmin(PublishedAdmin):
-    list_display = ("label", "topic", "value", "unit", "as_of", "is_published", "order")
-    list_filter = ("topic", "unit", "is_published")
+    list_display = ("label", "topic", "value", "unit", "as_of", "on_home_page", "is_published", "order")
+    list_filter = ("topic", "unit", "on_home_page", "is_published")
     search_fields = ("label_ko", "label_en", "key")
     autocomplete_fields = ("source",)
 

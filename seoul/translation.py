@@ -2,20 +2,12 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import DataPoint, Dataset, District, KeyFigure, PolicyLine, PublicServiceCase, Source
+from .models import DataPoint, Dataset, District, KeyFigure, PolicyLine, PublicServiceCase
 
 
 @register(District)
 class DistrictTranslationOptions(TranslationOptions):
     fields = ("name",)
-
-
-@register(Source)
-class SourceTranslationOptions(TranslationOptions):
-    fields = (
-        "title",
-        "publisher",
-    )
 
 
 @register(KeyFigure)

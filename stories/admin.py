@@ -1,7 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationStackedInline
 
-from seoul.admin import PublishedAdmin
+from content.admin import PublishedAdmin
 from stories.models import Answer, Story
 
 

@@ -4,9 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from companies.models import Company
-from institutions.models import Institution
-from seoul.models import PublishedModel, PublishedQuerySet, Source
+from content.models import PublishedModel, PublishedQuerySet, Source
 
 
 class StoryQuerySet(PublishedQuerySet):
@@ -29,7 +27,7 @@ class Story(PublishedModel):
     summary = models.CharField(_("summary"), max_length=300)
     body = models.TextField(_("text"), help_text=_("Paragraphs separated by a blank line."))
     company = models.ForeignKey(
-        Company,
+        "companies.Company",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -37,7 +35,7 @@ class Story(PublishedModel):
         verbose_name=_("company"),
     )
     institution = models.ForeignKey(
-        Institution,
+        "institutions.Institution",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

@@ -4,13 +4,12 @@ from stories.models import Story
 
 
 def story_list(request):
-    stories = Story.objects.published().select_related("company", "institution")
     return render(
         request,
         "stories/story_list.html",
         {
-            "esg_stories": [story for story in stories if story.kind != Story.Kind.INTERVIEW],
-            "interviews": [story for story in stories if story.kind == Story.Kind.INTERVIEW],
+            "esg_stories": Story.objects.esg().select_related("company", "institution"),
+            "interviews": Story.objects.interviews().select_related("company", "institution"),
         },
     )
 

@@ -8,7 +8,7 @@ def _fast_password_hashing(settings):
 
 @pytest.fixture(scope="session")
 def _seed_content_once(django_db_setup, django_db_blocker):
-    from portal.seeding import Loader
+    from content.seeding import Loader
 
     with django_db_blocker.unblock():
         Loader().load_all()

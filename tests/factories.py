@@ -3,7 +3,8 @@
 import datetime
 
 from companies.models import Company, Deal
-from seoul.models import District, Source
+from content.models import Source
+from seoul.models import District
 
 
 def source(**fields):

@@ -18,11 +18,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from content.staff import CONTENT_EDITORS
 from incentives.models import ContactPoint, Incentive
 from inquiries.forms import new_fill_token
-from inquiries.models import Inquiry, InquiryAccessLog, InquiryNote, OutboundEmail
+from inquiries.models import INQUIRY_HANDLERS, Inquiry, InquiryAccessLog, InquiryNote, OutboundEmail
 from inquiries.tasks import MAX_ATTEMPTS, send_inquiry_email
-from portal.staff import CONTENT_EDITORS, INQUIRY_HANDLERS
 from tests import factories
 
 CONTACT_URL = {"en": "/en/contact/", "ko": "/ko/contact/"}

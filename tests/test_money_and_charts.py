@@ -5,9 +5,10 @@ from decimal import Decimal
 
 import pytest
 
-from portal.money import english_amount, format_money, korean_amount
+from content.models import Unit
+from content.money import english_amount, format_money, korean_amount
 from seoul.charts import PLOT_HEIGHT, build_chart
-from seoul.models import Dataset, Unit
+from seoul.models import Dataset
 from tests import factories
 
 

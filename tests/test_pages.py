@@ -32,7 +32,8 @@ def public_url_names(patterns=None, namespace=""):
 
 
 LIST_PAGES = sorted(public_url_names())
-PORTAL_APPS = ["seoul", "companies", "institutions", "events", "incentives", "stories", "inquiries", "auth"]
+CONTENT_APPS = ["content", "seoul", "companies", "institutions", "events", "incentives", "stories"]
+PORTAL_APPS = [*CONTENT_APPS, "inquiries", "auth"]
 DETAIL_MODELS = [Company, Deal, Institution, Event, Incentive, Story]
 
 
@@ -157,7 +158,7 @@ def test_the_admin_opens_every_list_add_and_change_form(admin_client, admin_user
 
 def test_every_content_model_is_in_the_admin():
     registered = set(admin.site._registry)
-    for app in PORTAL_APPS[:6]:
+    for app in CONTENT_APPS:
         for model in apps.get_app_config(app).get_models():
             inline_only = model._meta.model_name in {
                 "datapoint",

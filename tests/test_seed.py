@@ -5,11 +5,12 @@ from django.apps import apps
 from django.core.management import CommandError, call_command
 
 from companies.models import Company, Deal
+from content.models import Source
+from content.seeding import SEED_APPS, Loader, SeedError
 from events.models import Event
 from incentives.models import ContactPoint, Incentive
 from institutions.models import Institution, Program, Ranking
-from portal.seeding import SEED_APPS, Loader, SeedError
-from seoul.models import Dataset, District, KeyFigure, PolicyLine, PublicServiceCase, Source
+from seoul.models import Dataset, District, KeyFigure, PolicyLine, PublicServiceCase
 from stories.models import Story
 
 pytestmark = pytest.mark.django_db
@@ -102,7 +103,7 @@ def test_a_broken_seed_file_is_reported_by_name_and_loads_nothing(tmp_path, monk
         "- model: companies.Company\n  records:\n    - slug: nowhere\n      name: {ko: 없음, en: Nowhere}\n"
         "      kind: startup\n      district: atlantis\n      summary: {ko: 요약, en: Summary}\n"
     )
-    monkeypatch.setattr("portal.seeding.seed_files", lambda: iter([broken]))
+    monkeypatch.setattr("content.seeding.seed_files", lambda: iter([broken]))
 
     with pytest.raises(CommandError, match=r"99-broken\.yaml.*atlantis"):
         call_command("load_seed")
@@ -113,7 +114,7 @@ def test_a_broken_seed_file_is_reported_by_name_and_loads_nothing(tmp_path, monk
 def test_an_invalid_record_names_the_field_at_fault(tmp_path, monkeypatch):
     broken = tmp_path / "bad.yaml"
     broken.write_text("- model: seoul.District\n  records:\n    - slug: x\n      colour: red\n")
-    monkeypatch.setattr("portal.seeding.seed_files", lambda: iter([broken]))
+    monkeypatch.setattr("content.seeding.seed_files", lambda: iter([broken]))
 
     with pytest.raises(SeedError, match="no field 'colour'"):
         Loader().load_all()

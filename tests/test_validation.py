@@ -11,10 +11,11 @@ from django.utils import timezone, translation
 from PIL import Image
 
 from companies.models import CompanyFigure, CompanyHighlight
+from content.models import Unit
 from events.models import Event
 from incentives.models import Benefit, Condition, ContactPoint, Incentive
 from institutions.models import Institution, Ranking, RankingEntry
-from seoul.models import DataPoint, Dataset, KeyFigure, PolicyLine, Unit
+from seoul.models import DataPoint, Dataset, KeyFigure, PolicyLine
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -5,6 +5,6 @@ from django.db import migrations
 class Migration(migrations.Migration):
     """pg_trgm lets search forgive typos ("samsng") and match parts of Korean words."""
 
-    dependencies = [("portal", "0001_staff_groups")]
+    dependencies = []
 
     operations = [TrigramExtension()]

@@ -3,8 +3,8 @@
 from django import template
 from django.utils.translation import get_language
 
-from portal.money import english_amount, korean_amount
-from portal.templatetags.portal import figure
+from content.money import english_amount, korean_amount
+from content.templatetags.content import figure
 from seoul.charts import build_chart
 
 register = template.Library()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from portal.seeding import Loader
+from content.seeding import Loader
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

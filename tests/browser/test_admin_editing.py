@@ -4,7 +4,7 @@ import pytest
 from PIL import Image
 
 from companies.models import Company
-from portal.seeding import Loader
+from content.seeding import Loader
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

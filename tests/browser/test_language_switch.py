@@ -2,7 +2,7 @@
 
 import pytest
 
-from portal.seeding import Loader
+from content.seeding import Loader
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.seeding import Loader, SeedError
+from content.seeding import Loader, SeedError
 
 
 class Command(BaseCommand):

@@ -1,12 +1,18 @@
-"""Upload checks shared by every model that takes an image."""
+"""Checks shared by every content model: years that cannot lie ahead, uploaded images."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 ALLOWED_IMAGE_FORMATS = {"PNG", "JPEG", "WEBP"}
+
+
+def validate_founding_year(year):
+    if year is not None and year > timezone.now().year + 1:
+        raise ValidationError(_("The founding year cannot be in the future."))
 
 
 def validate_image(upload):
