@@ -48,5 +48,6 @@ def format_money(value, currency, language):
     if language == "ko":
         return f"{korean_amount(value)} {'원' if currency == 'KRW' else '달러'}"
     if currency == "KRW":
-        return f"KRW {english_amount(value)} (about USD {_usd_reading(value)})"
+        year = settings.PORTAL_KRW_PER_USD_YEAR
+        return f"KRW {english_amount(value)} (about USD {_usd_reading(value)} at the {year} average rate)"
     return f"USD {english_amount(value)}"
