@@ -229,21 +229,23 @@ class Citation(models.Model):
 
     def clean(self):
         super().clean()
+        errors = {}
         model = self.target_model()
         if model is None:
-            raise ValidationError(
-                {"record_type": _("No such type of record: use app.model, e.g. companies.company.")}
-            )
-        key_name = "slug" if any(f.name == "slug" for f in model._meta.fields) else "key"
-        if self.record_key and not model._default_manager.filter(**{key_name: self.record_key}).exists():
-            raise ValidationError({"record_key": _("No record of this type has this key.")})
-        if self.field:
-            try:
-                model._meta.get_field(self.field)
-            except FieldDoesNotExist:
-                raise ValidationError({"field": _("This type of record has no such field.")}) from None
+            errors["record_type"] = _("No such type of record: use app.model, e.g. companies.company.")
+        else:
+            key_name = "slug" if any(f.name == "slug" for f in model._meta.fields) else "key"
+            if self.record_key and not model._default_manager.filter(**{key_name: self.record_key}).exists():
+                errors["record_key"] = _("No record of this type has this key.")
+            if self.field:
+                try:
+                    model._meta.get_field(self.field)
+                except FieldDoesNotExist:
+                    errors["field"] = _("This type of record has no such field.")
         if not self.source_id and not self.note:
-            raise ValidationError(_("Give a source, a note for readers, or both."))
+            errors["note"] = _("Give a source, a note for readers, or both.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class ContentReviewQuerySet(models.QuerySet):
