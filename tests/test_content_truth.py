@@ -90,7 +90,8 @@ def test_the_relative_word_check_finds_a_planted_word_in_either_language():
 
 def test_the_seed_walk_reads_both_languages_of_nested_fields():
     text = (ROOT / "stories/seed/02-interviews.yaml").read_text(encoding="utf-8")
-    languages = {language for _m, field, language, _t in seed_texts(yaml.safe_load(text)) if field == "answer"}
+    texts = seed_texts(yaml.safe_load(text))
+    languages = {language for _model, field, language, _text in texts if field == "answer"}
     assert languages == {"ko", "en"}
 
 
@@ -172,7 +173,7 @@ def test_the_audit_flags_a_legal_basis_without_an_official_source(seeded_db):
 def test_the_audit_flags_a_source_nobody_checked(seeded_db):
     source = factories.source(key="unchecked-report")
     flagged = [item for item in audit() if item.code == "source-unchecked" and item.pk == source.pk]
-    assert flagged and flagged[0].severity == "error"
+    assert [item.severity for item in flagged] == ["error"]
 
 
 def test_the_audit_flags_an_exchange_rate_without_its_source(seeded_db, settings):
@@ -239,7 +240,9 @@ def test_pages_with_figures_say_near_the_top_when_their_data_is_from(client, see
 
 def test_the_home_page_shows_the_latest_review_date_staff_set(client, seeded_db, admin_client):
     assert "not yet reviewed" in page(client, "en", "portal:home")
-    admin_client.post(reverse("admin:content_contentreview_add"), {"reviewed_on": "2026-11-20", "scope": "all"})
+    form = {"reviewed_on": "2026-11-20", "scope": "all pages"}
+    response = admin_client.post(reverse("admin:content_contentreview_add"), form)
+    assert response.status_code == 302
     ContentReview.objects.create(reviewed_on=datetime.date(2026, 10, 1))
     assert "Content last reviewed by Invest Seoul staff on 2026-11-20" in page(client, "en", "portal:home")
 
