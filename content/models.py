@@ -58,6 +58,7 @@ class Source(models.Model):
         _("type"),
         max_length=10,
         choices=Kind.choices,
+        default=Kind.PUBLIC,
         help_text=_(
             "Brochure: stated in the 2022 brochure itself. Cited: a report or article the brochure "
             "names in a footnote or under a table. Public or official: found by the portal team."

@@ -34,8 +34,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='source',
             name='kind',
-            field=models.CharField(choices=[('brochure', "Invest Seoul's 2022 brochure"), ('cited', 'Cited in the 2022 brochure'), ('public', 'Public information checked by the portal team'), ('official', 'Official source (law, regulation, government)')], default='cited', help_text='Brochure: stated in the 2022 brochure itself. Cited: a report or article the brochure names in a footnote or under a table. Public or official: found by the portal team.', max_length=10, verbose_name='type'),
-            preserve_default=False,
+            field=models.CharField(choices=[('brochure', "Invest Seoul's 2022 brochure"), ('cited', 'Cited in the 2022 brochure'), ('public', 'Public information checked by the portal team'), ('official', 'Official source (law, regulation, government)')], default='public', help_text='Brochure: stated in the 2022 brochure itself. Cited: a report or article the brochure names in a footnote or under a table. Public or official: found by the portal team.', max_length=10, verbose_name='type'),
         ),
         migrations.AddField(
             model_name='source',
