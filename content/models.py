@@ -174,7 +174,8 @@ class CitationQuerySet(models.QuerySet):
 
     def notes(self):
         """The citations that carry a note readers must see (a caveat, a contradiction)."""
-        return self.exclude(note="").select_related("source")
+        blank = models.Q(note_ko__isnull=True) | models.Q(note_ko="")  # Korean is every note's original
+        return self.exclude(blank).select_related("source")
 
 
 def record_key(record):

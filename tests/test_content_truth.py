@@ -270,12 +270,15 @@ def test_the_brochures_contradiction_on_deepbrain_ai_is_shown_on_both_pages(clie
     company = page(client, "en", "companies:detail", "deepbrain-ai")
     interview = page(client, "ko", "stories:detail", "deepbrain-ai-interview")
     assert "The two statements disagree" in company
+    assert company.count("<strong>Note:</strong>") == 1  # citations without a note show nothing
     assert "두 내용은 서로 다르며" in interview
 
 
 def test_a_planned_office_is_not_described_as_founded(client, seeded_db):
     html = page(client, "en", "companies:detail", "meta")
     assert "Planned, not yet open" in html
+    assert "<dt>Planned opening</dt><dd>2022 (according to the brochure)</dd>" in html
+    assert "<dt>Founded</dt>" not in html
     assert "foundingDate" not in html
 
 
