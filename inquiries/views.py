@@ -37,6 +37,8 @@ def contact(request):
             client_ip=client_ip(request),
             privacy_consent=form.cleaned_data["privacy_consent"],
             news_consent=form.cleaned_data["news_consent"],
+            submission_token=form.submission_token,
+            possibly_automated=form.possibly_automated,
         )
     except RateLimitExceeded:
         form.add_error(

@@ -5,7 +5,9 @@ import io
 import re
 import signal
 import smtplib
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
@@ -14,15 +16,18 @@ from django.contrib.auth.models import Group
 from django.core import signing
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
+from django.db import OperationalError, connection, connections
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from content.staff import CONTENT_EDITORS
 from incentives.models import ContactPoint, Incentive
-from inquiries.forms import new_fill_token
+from inquiries import services
+from inquiries.forms import FILL_TOKEN_SALT, new_fill_token
 from inquiries.models import INQUIRY_HANDLERS, Inquiry, InquiryAccessLog, InquiryNote, OutboundEmail
-from inquiries.tasks import MAX_ATTEMPTS, send_inquiry_email
+from inquiries.tasks import MAX_ATTEMPTS, EmailNotSent, send_inquiry_email
 from tests import factories
 
 CONTACT_URL = {"en": "/en/contact/", "ko": "/ko/contact/"}
@@ -399,18 +404,88 @@ def test_a_filled_honeypot_looks_like_success_but_stores_and_sends_nothing(clien
         pytest.param(lambda: new_fill_token(), id="sent-at-once"),
         pytest.param(lambda: None, id="no-token"),
         pytest.param(lambda: "12345:forged", id="forged-token"),
+        pytest.param(lambda: signing.dumps(int(time.time()), salt=FILL_TOKEN_SALT), id="old-style-token"),
         pytest.param(lambda: new_fill_token(time.time() - 2 * 24 * 3600), id="token-two-days-old"),
     ],
 )
-def test_a_form_sent_too_fast_or_without_a_valid_token_is_shown_again_with_everything_kept(client, opened):
-    response = client.post(CONTACT_URL["en"], form_data(opened=opened()))
+def test_a_form_that_only_fails_the_timing_check_is_stored_flagged_and_thanked(client, opened):
+    response = client.post(CONTACT_URL["en"], form_data(opened=opened()), follow=True)
 
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "Please check your inquiry once more, then send it again." in html
-    assert "We plan to open an AI research centre in Seoul next year." in html
-    assert re.search(r'<input type="hidden" name="opened" value="[^"]+:[^"]+">', html)  # a fresh token
-    assert not Inquiry.objects.exists()
+    inquiry = Inquiry.objects.get()
+    assert response.redirect_chain[-1][0].startswith("/en/contact/thanks/")
+    assert inquiry.reference in response.content.decode()
+    assert inquiry.possibly_automated
+    assert inquiry.emails.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_form_filled_at_a_human_pace_is_not_flagged(client):
+    client.post(CONTACT_URL["en"], form_data())
+
+    assert not Inquiry.objects.get().possibly_automated
+
+
+def posted_token(html):
+    return re.search(r'<input type="hidden" name="opened" value="([^"]+)">', html).group(1)
+
+
+@pytest.mark.django_db
+def test_the_fill_time_counts_from_the_first_showing_across_error_re_renders(client):
+    """Shown a minute ago, sent with a mistake, fixed and sent again at once: a person, not a bot."""
+    first_showing = new_fill_token(time.time() - 60)
+    with_error = client.post(CONTACT_URL["en"], form_data(email="jane-at-northwind", opened=first_showing))
+    assert posted_token(with_error.content.decode()) == first_showing
+
+    fixed = client.post(CONTACT_URL["en"], form_data(opened=posted_token(with_error.content.decode())))
+
+    assert fixed.status_code == 302
+    assert not Inquiry.objects.get().possibly_automated
+
+
+@pytest.mark.django_db
+def test_every_error_in_the_summary_names_the_field_to_fix_in_the_visitors_language(client):
+    response = client.post(CONTACT_URL["ko"], form_data(name="", email="nope", opened=new_fill_token()))
+
+    summary = re.search(r'<div class="error-summary".*?</div>', response.content.decode(), re.S).group(0)
+    items = re.findall(r"<li>(.*?)</li>", summary, re.S)
+    assert len(items) == 2
+    assert all('<a href="#id_' in item for item in items)
+    assert "이메일" in summary
+    assert "Please check your inquiry once more" not in summary
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_form_posted_twice_stores_one_inquiry_and_sends_two_emails(client, mailoutbox):
+    data = form_data()
+
+    first = client.post(CONTACT_URL["en"], data)
+    second = client.post(CONTACT_URL["en"], data)  # a double click, or a replayed token
+    run_worker()
+
+    assert Inquiry.objects.count() == 1
+    assert first["Location"] == second["Location"]  # the same reference, thanked again
+    assert len(mailoutbox) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_posts_from_one_address_accept_exactly_the_hourly_limit(settings):
+    settings.PORTAL_INQUIRY_RATE_LIMIT_PER_HOUR = 10
+    start = threading.Barrier(30)
+
+    def post_once(_):
+        try:
+            data = form_data()  # each with its own form token
+            start.wait()
+            return Client().post(CONTACT_URL["en"], data, REMOTE_ADDR="198.51.100.9").status_code
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=30) as pool:
+        statuses = list(pool.map(post_once, range(30)))
+
+    assert statuses.count(302) == 10
+    assert statuses.count(429) == 20
+    assert Inquiry.objects.count() == 10
 
 
 @pytest.mark.django_db
@@ -480,6 +555,9 @@ def test_when_smtp_is_down_the_inquiry_is_safe_and_each_email_goes_out_once_smtp
     first_retry_at = min(task.run_after for task in deferred_tasks())
     assert [(email.attempts, email.sent_at) for email in first_failures] == [(1, None), (1, None)]
     assert all("SMTPServerDisconnected" in email.last_error for email in first_failures)
+    assert {email.delivery() for email in first_failures} == {OutboundEmail.Delivery.FAILED}
+    assert DBTaskResult.objects.filter(status="FAILED").count() == 2  # a failed send is a failed task
+    assert not DBTaskResult.objects.filter(status="SUCCESSFUL").exists()
     assert deferred_tasks().count() == 2
     assert timedelta(seconds=50) < first_retry_at - timezone.now() <= timedelta(minutes=1)
 
@@ -497,6 +575,8 @@ def test_when_smtp_is_down_the_inquiry_is_safe_and_each_email_goes_out_once_smtp
     run_worker()
     assert len(mailoutbox) == 2
     assert all(email.sent_at and email.attempts == 3 for email in inquiry.emails.all())
+    assert [email.last_error for email in inquiry.emails.all()] == ["", ""]  # cleared by the success
+    assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 2
     assert not deferred_tasks().exists()
 
     for email in inquiry.emails.all():  # a duplicate task, e.g. from a retried enqueue
@@ -515,8 +595,8 @@ def test_after_the_last_attempt_the_task_gives_up_and_staff_can_queue_it_again(
         inquiry=inquiry, kind=OutboundEmail.Kind.ACKNOWLEDGEMENT, to=inquiry.email, attempts=MAX_ATTEMPTS - 1
     )
 
-    with django_capture_on_commit_callbacks(execute=True):
-        assert send_inquiry_email.call(email.pk) == "gave-up"
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(EmailNotSent, match="Gave up"):
+        send_inquiry_email.call(email.pk)
     assert not DBTaskResult.objects.exists()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -525,6 +605,128 @@ def test_after_the_last_attempt_the_task_gives_up_and_staff_can_queue_it_again(
             {"action": "retry_unsent_emails", "_selected_action": [inquiry.pk]},
         )
     assert DBTaskResult.objects.ready().count() == 1
+
+
+# --- Faults: a send that may have happened is never repeated without a person deciding ------------------
+
+
+class DatabaseDropsDuringSendBackend(BaseEmailBackend):
+    """Delivers (to the test outbox), then PostgreSQL drops the worker's connection before it records."""
+
+    def send_messages(self, email_messages):
+        from django.core import mail
+
+        mail.outbox.extend(email_messages)
+        worker_pid = connection.connection.info.backend_pid
+        other = connections.create_connection("default")
+        try:
+            with other.cursor() as cursor:
+                cursor.execute("SELECT pg_terminate_backend(%s)", [worker_pid])
+        finally:
+            other.close()
+        return len(email_messages)
+
+
+class TransactionWatchingBackend(BaseEmailBackend):
+    seen = []
+
+    def send_messages(self, email_messages):
+        self.seen.append(connection.in_atomic_block)
+        return len(email_messages)
+
+
+def pending_email():
+    inquiry = make_inquiry()
+    return OutboundEmail.objects.create(
+        inquiry=inquiry, kind=OutboundEmail.Kind.ACKNOWLEDGEMENT, to=inquiry.email
+    )
+
+
+def admin_action(admin_client, action, inquiry):
+    return admin_client.post(
+        reverse("admin:inquiries_inquiry_changelist"),
+        {"action": action, "_selected_action": [inquiry.pk]},
+        HTTP_ACCEPT_LANGUAGE="en",
+        follow=True,
+    )
+
+
+def assert_in_doubt_and_not_resent_automatically(email, admin_client, mailoutbox):
+    """The claim stays; a duplicate task and the ordinary retry action both leave the email alone."""
+    email.refresh_from_db()
+    assert (email.attempts, email.sent_at) == (1, None)
+    assert email.claimed_at is not None
+
+    send_inquiry_email.enqueue(email.pk)
+    run_worker()
+    assert len(mailoutbox) == 1
+    assert "EmailDeliveryInDoubt" in DBTaskResult.objects.get(status="FAILED").exception_class_path
+
+    page = admin_action(admin_client, "retry_unsent_emails", email.inquiry).content.decode()
+    run_worker()
+    assert len(mailoutbox) == 1
+    assert "0 emails queued." in page
+
+    OutboundEmail.objects.update(claimed_at=timezone.now() - timedelta(minutes=11))
+    email.refresh_from_db()
+    assert email.delivery() == OutboundEmail.Delivery.UNKNOWN
+    change_page = admin_client.get(
+        reverse("admin:inquiries_inquiry_change", args=[email.inquiry.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert "Unknown — check before resending" in change_page
+    page = admin_action(admin_client, "retry_unsent_emails", email.inquiry).content.decode()
+    assert "delivery is unknown" in page
+    run_worker()
+    assert len(mailoutbox) == 1
+
+    page = admin_action(admin_client, "resend_emails_in_doubt", email.inquiry).content.decode()
+    run_worker()
+    assert "1 email of unknown delivery queued again." in page
+    assert len(mailoutbox) == 2  # sent again only because a person asked for it
+    email.refresh_from_db()
+    assert email.delivery() == OutboundEmail.Delivery.SENT
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_database_fault_during_the_send_leaves_the_email_in_doubt_never_sent_twice(
+    admin_client, mailoutbox, settings
+):
+    settings.EMAIL_BACKEND = "tests.test_inquiries.DatabaseDropsDuringSendBackend"
+    email = pending_email()
+
+    with pytest.raises(OperationalError):
+        send_inquiry_email.call(email.pk)
+    connection.close()  # the worker reconnects
+
+    settings.EMAIL_BACKEND = LOCMEM_EMAIL
+    assert_in_doubt_and_not_resent_automatically(email, admin_client, mailoutbox)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_crash_between_send_and_record_leaves_the_email_in_doubt_never_sent_twice(
+    admin_client, mailoutbox, monkeypatch
+):
+    email = pending_email()
+
+    def worker_killed(outbound):
+        raise SystemExit("killed between send and record")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(services, "outbound_email_record_sent", worker_killed)
+        with pytest.raises(SystemExit):
+            send_inquiry_email.call(email.pk)
+
+    assert_in_doubt_and_not_resent_automatically(email, admin_client, mailoutbox)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_transaction_is_open_while_the_email_is_sent(mailoutbox, settings):
+    settings.EMAIL_BACKEND = "tests.test_inquiries.TransactionWatchingBackend"
+    TransactionWatchingBackend.seen = []
+
+    send_inquiry_email.call(pending_email().pk)
+
+    assert TransactionWatchingBackend.seen == [False]
 
 
 # --- Staff: who sees inquiries, what is logged, CSV export, notes --------------------------------------
