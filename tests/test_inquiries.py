@@ -1,6 +1,7 @@
 """Investor inquiries: stored first, emailed once (even when SMTP is down), handled and purged by staff."""
 
 import csv
+import hashlib
 import io
 import re
 import signal
@@ -12,21 +13,31 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
+from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.db import OperationalError, connection, connections
 from django.test import Client
-from django.urls import reverse
-from django.utils import timezone
+from django.urls import path, reverse
+from django.utils import timezone, translation
 from django_tasks_db.models import DBTaskResult
 
 from content.staff import CONTENT_EDITORS
 from incentives.models import ContactPoint, Incentive
-from inquiries import services
+from inquiries import models, services
+from inquiries.emails import build_message
 from inquiries.forms import FILL_TOKEN_SALT, new_fill_token
-from inquiries.models import INQUIRY_HANDLERS, Inquiry, InquiryAccessLog, InquiryNote, OutboundEmail
+from inquiries.models import (
+    INQUIRY_HANDLERS,
+    Inquiry,
+    InquiryAccessLog,
+    InquiryNote,
+    OutboundEmail,
+    new_reference,
+)
 from inquiries.tasks import MAX_ATTEMPTS, EmailNotSent, send_inquiry_email
 from tests import factories
 
@@ -282,12 +293,6 @@ def test_the_form_and_a_submission_take_a_small_constant_number_of_queries(
 
 
 @pytest.mark.django_db
-def test_references_are_random_and_unique():
-    references = {make_inquiry().reference for _ in range(50)}
-    assert len(references) == 50
-
-
-@pytest.mark.django_db
 def test_the_consents_are_stored_with_their_time_and_text_version(client):
     client.post(CONTACT_URL["en"], form_data(email="a@northwind.example", news_consent="on"))
     client.post(CONTACT_URL["en"], form_data(email="b@northwind.example"))
@@ -380,6 +385,57 @@ def test_field_errors_come_in_korean_on_the_korean_form(client):
 
     assert response["Content-Language"] == "ko"
     assert "필수 항목입니다." in response.content.decode()  # Django's own Korean message
+
+
+SINGLE_LINE_MESSAGE = "Use one line of ordinary text, without line breaks or invisible control characters."
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("field", ["name", "organisation", "country", "phone", "regarding"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        pytest.param("Jane\r\nBcc: spam@example.com", id="crlf"),
+        pytest.param("Jane\nPark", id="lf"),
+        pytest.param("Jane\u202ekraP", id="bidi-override"),
+        pytest.param("Jane\u2066Park", id="bidi-isolate"),
+        pytest.param("Jane\x07Park", id="control"),
+    ],
+)
+def test_single_line_fields_refuse_line_breaks_control_and_bidi_characters(client, field, value):
+    response = client.post(CONTACT_URL["en"], form_data(**{field: value}))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert SINGLE_LINE_MESSAGE.replace("’", "&#x27;") in html
+    assert f'href="#id_{field}"' in html
+    assert "We plan to open an AI research centre in Seoul next year." in html
+    assert not Inquiry.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_model_refuses_a_line_break_in_a_single_line_field_and_says_why_in_korean():
+    inquiry = Inquiry(
+        language="ko",
+        name="Jane\nPark",
+        organisation="Northwind",
+        country="US",
+        email="jane@northwind.example",
+        investor_type=Inquiry.InvestorType.CORPORATION,
+        topic=Inquiry.Topic.RD_CENTRE,
+        investment_size=Inquiry.InvestmentSize.FROM_10M_TO_50M,
+        timeline=Inquiry.Timeline.WITHIN_A_YEAR,
+        message="A message\nwith lines is fine.",
+        consent_version="1",
+        privacy_consent_at=timezone.now(),
+    )
+    with translation.override("ko"):
+        with pytest.raises(ValidationError) as error:
+            inquiry.full_clean()
+        messages = error.value.message_dict
+
+    assert list(messages) == ["name"]
+    assert messages["name"] == ["줄바꿈이나 보이지 않는 제어 문자 없이 한 줄의 일반 텍스트로 입력해 주세요."]
 
 
 # --- Bots: rejected quietly -----------------------------------------------------------------------------
@@ -831,6 +887,173 @@ def test_staff_change_status_and_assignee_and_add_a_signed_note(client, django_u
     assert (inquiry.status, inquiry.assignee, inquiry.name) == ("in-progress", handler, "Jane Park")
     note = InquiryNote.objects.get()
     assert (note.author, note.text) == (handler, "Called Jane; meeting in Seoul next month.")
+
+
+def note_change_post(inquiry, note, text):
+    return {
+        "status": inquiry.status,
+        "notes-TOTAL_FORMS": "1",
+        "notes-INITIAL_FORMS": "1",
+        "notes-0-id": note.pk,
+        "notes-0-inquiry": inquiry.pk,
+        "notes-0-text": text,
+        "emails-TOTAL_FORMS": "0",
+        "emails-INITIAL_FORMS": "0",
+    }
+
+
+@pytest.mark.django_db
+def test_a_note_can_be_edited_by_its_author_only_and_keeps_its_true_author(client, django_user_model):
+    inquiry = make_inquiry()
+    author = staff_member(django_user_model, "author", INQUIRY_HANDLERS)
+    colleague = staff_member(django_user_model, "colleague", INQUIRY_HANDLERS)
+    note = InquiryNote.objects.create(inquiry=inquiry, author=author, text="Met Jane at the expo.")
+    change = reverse("admin:inquiries_inquiry_change", args=[inquiry.pk])
+
+    client.force_login(colleague)
+    page = client.get(change).content.decode()
+    assert " disabled " in re.search(r'<textarea name="notes-0-text"[^>]*>', page).group(0)  # read-only
+    assert "Met Jane at the expo." in page
+    assert 'name="notes-0-DELETE"' not in page
+    response = client.post(change, note_change_post(inquiry, note, "Jane cancelled."))
+    assert response.status_code == 302
+    note.refresh_from_db()
+    assert (note.text, note.author) == ("Met Jane at the expo.", author)
+
+    client.force_login(author)
+    assert 'name="notes-0-text"' in client.get(change).content.decode()
+    client.post(
+        change, note_change_post(inquiry, note, "Met Jane at the expo; she asked about rent support.")
+    )
+    note.refresh_from_db()
+    assert (note.text, note.author) == ("Met Jane at the expo; she asked about rent support.", author)
+
+
+class CustomAdminPath:
+    """A URL conf whose admin lives elsewhere: the email's link must follow it, not assume /admin/."""
+
+    urlpatterns = [path("staff-only/", admin.site.urls)]
+
+
+@pytest.mark.django_db
+def test_the_staff_email_links_the_admin_at_the_site_url_and_the_configured_admin_path(settings):
+    settings.SITE_URL = "https://ai.investseoul.example:8443"
+    inquiry = make_inquiry()
+    email = OutboundEmail.objects.create(
+        inquiry=inquiry, kind=OutboundEmail.Kind.STAFF_NOTIFICATION, to="staff@example.com"
+    )
+
+    default_link = build_message(email).body
+    settings.ROOT_URLCONF = CustomAdminPath
+    moved_link = build_message(email).body
+
+    assert f"https://ai.investseoul.example:8443/admin/inquiries/inquiry/{inquiry.pk}/change/" in default_link
+    assert (
+        f"https://ai.investseoul.example:8443/staff-only/inquiries/inquiry/{inquiry.pk}/change/" in moved_link
+    )
+
+
+@pytest.mark.django_db
+def test_searching_and_listing_inquiries_in_the_admin_is_logged_per_inquiry_shown(client, django_user_model):
+    shown = make_inquiry(name="Jane Park")
+    other = make_inquiry(name="Someone Else", email="someone@else.example")
+    client.force_login(staff_member(django_user_model, "handler", INQUIRY_HANDLERS))
+    changelist = reverse("admin:inquiries_inquiry_changelist")
+
+    client.get(changelist, {"q": "Jane"})
+
+    log = InquiryAccessLog.objects.get()
+    assert (log.username, log.action, log.inquiry) == ("handler", "listed", shown)
+
+    client.get(changelist)
+    assert set(InquiryAccessLog.objects.filter(inquiry=other).values_list("action", flat=True)) == {"listed"}
+    assert InquiryAccessLog.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_the_admin_filters_and_shows_inquiries_flagged_as_possibly_automated(admin_client):
+    flagged = make_inquiry(possibly_automated=True)
+    make_inquiry(name="A person")
+
+    response = admin_client.get(
+        reverse("admin:inquiries_inquiry_changelist"), {"possibly_automated__exact": "1"}
+    )
+
+    assert [inquiry.pk for inquiry in response.context["cl"].result_list] == [flagged.pk]
+    assert "column-possibly_automated" in response.content.decode()
+
+
+# --- CSRF failure: a styled page in the visitor's language, nothing typed lost ------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "notice"),
+    [("en", "Your inquiry has not been sent yet"), ("ko", "문의가 아직 전송되지 않았습니다")],
+)
+def test_a_csrf_failure_on_the_form_keeps_what_was_typed_and_asks_to_send_again(language, notice):
+    client = Client(enforce_csrf_checks=True)
+    data = form_data(news_consent="on", csrfmiddlewaretoken="stale-token")
+
+    response = client.post(CONTACT_URL[language], data)
+
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert f'<html lang="{language}">' in html
+    assert notice in html
+    assert "We plan to open an AI research centre in Seoul next year." in html
+    assert 'value="jane@northwind.example"' in widget_tag(html, "email")
+    assert "checked" in widget_tag(html, "news_consent")
+    assert "stale-token" not in html
+    assert "style=" not in html
+    assert not Inquiry.objects.exists()
+
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    resent = client.post(CONTACT_URL[language], {**data, "csrfmiddlewaretoken": token})
+    assert resent.status_code == 302
+    assert Inquiry.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_other_csrf_failures_get_a_styled_translated_page():
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post("/admin/login/", {"username": "x", "password": "y"}, HTTP_ACCEPT_LANGUAGE="ko")
+
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert '<html lang="ko">' in html
+    assert "다시 시도해 주세요" in html
+    assert "style=" not in html
+
+
+# --- Guarantees the README makes about inquiry data ---------------------------------------------------
+
+
+def test_the_sender_fingerprint_is_keyed_by_the_secret_key_not_a_plain_hash(settings):
+    settings.SECRET_KEY = "first-secret-key-for-this-test-0123456789"
+    first = services.client_fingerprint("203.0.113.7")
+    settings.SECRET_KEY = "second-secret-key-for-this-test-0123456789"
+    second = services.client_fingerprint("203.0.113.7")
+
+    assert first != second
+    assert hashlib.sha256(b"203.0.113.7").hexdigest() not in (first, second)
+    assert services.client_fingerprint("203.0.113.8") != second
+    assert re.fullmatch(r"[0-9a-f]{64}", second)
+
+
+@pytest.mark.django_db
+def test_references_are_drawn_from_secrets_with_no_sequence(monkeypatch):
+    references = [new_reference() for _ in range(300)]
+    random_parts = [reference.rsplit("-", 1)[1] for reference in references]
+
+    assert len(set(references)) == 300
+    assert random_parts != sorted(random_parts)
+    assert len({part[-1] for part in random_parts}) > 20  # a counter's last character cycles slowly
+    assert len({part[0] for part in random_parts}) > 20  # and its first barely moves
+    with monkeypatch.context() as patch:
+        patch.setattr(models.secrets, "choice", lambda alphabet: alphabet[0])
+        assert new_reference().endswith("-AAAAAAAA")  # the random part comes from `secrets`
 
 
 # --- Retention ---------------------------------------------------------------------------------------
