@@ -523,6 +523,17 @@ def test_the_same_form_posted_twice_stores_one_inquiry_and_sends_two_emails(clie
     assert len(mailoutbox) == 2
 
 
+@pytest.mark.django_db
+def test_one_form_token_replayed_with_other_content_stores_one_inquiry(client):
+    """A bot that fetched the form once cannot post it again and again, not even for 24 hours."""
+    token = new_fill_token(time.time() - 60)
+
+    for number in range(5):
+        client.post(CONTACT_URL["en"], form_data(opened=token, email=f"bot{number}@spam.example"))
+
+    assert list(Inquiry.objects.values_list("email", flat=True)) == ["bot0@spam.example"]
+
+
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_posts_from_one_address_accept_exactly_the_hourly_limit(settings):
     settings.PORTAL_INQUIRY_RATE_LIMIT_PER_HOUR = 10
