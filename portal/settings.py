@@ -243,3 +243,6 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "portal.staff_sign_in.locked_out"
 AXES_CLIENT_IP_CALLABLE = "inquiries.views.client_ip"  # the same address the inquiry limit counts
+# A staff session ends after this long without a request (each request renews it); visitors have none.
+SESSION_COOKIE_AGE = 60 * env_int("PORTAL_STAFF_IDLE_MINUTES", 60)
+SESSION_SAVE_EVERY_REQUEST = True

@@ -136,3 +136,18 @@ def test_with_two_factor_on_a_session_signed_in_without_a_code_cannot_see_inquir
     settings.PORTAL_STAFF_TWO_FACTOR = True
 
     assert client.get(INQUIRIES).status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_staff_session_ends_after_an_hour_without_a_request(handler, settings):
+    client = Client()
+    sign_in(client)
+    session = client.session
+
+    client.get(INQUIRIES)  # each request renews the session
+    assert 3500 < client.session.get_expiry_age() <= 3600
+    assert settings.SESSION_SAVE_EVERY_REQUEST
+
+    session.set_expiry(-1)
+    session.save()
+    assert client.get(INQUIRIES).status_code == 302  # back to the sign-in page
