@@ -24,13 +24,15 @@ class CompanyFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         kinds = [(value, label) for value, label in Company.Kind.choices if value != Company.Kind.OVERSEAS]
         self.fields["kind"].choices = [("", _("All kinds")), *kinds]
+        # Only places and sectors the directory can show: drafts and overseas companies do not count.
+        listed = Company.objects.in_seoul()
         self.fields["district"].choices = [
             ("", _("All districts")),
-            *((d.slug, d.name) for d in District.objects.filter(companies__isnull=False).distinct()),
+            *((d.slug, d.name) for d in District.objects.filter(companies__in=listed).distinct()),
         ]
         self.fields["sector"].choices = [
             ("", _("All sectors")),
-            *((s.slug, s.name) for s in Sector.objects.all()),
+            *((s.slug, s.name) for s in Sector.objects.filter(companies__in=listed).distinct()),
         ]
         self.fields["status"].choices += Company.Status.choices
 

@@ -102,6 +102,15 @@ class Ranking(PublishedModel):
         return self.title
 
 
+class RankingEntryQuerySet(models.QuerySet):
+    def of_published_rankings(self):
+        return self.filter(ranking__in=Ranking.objects.published())
+
+    def with_published_institution(self):
+        """Rows whose institution is a draft read as unlinked (entry.institution is None)."""
+        return self.prefetch_related(models.Prefetch("institution", queryset=Institution.objects.published()))
+
+
 class RankingEntry(models.Model):
     """A row of a ranking, linked to the institution when it is in the portal."""
 
@@ -119,6 +128,8 @@ class RankingEntry(models.Model):
         verbose_name=_("institution in the portal"),
     )
     order = models.PositiveIntegerField(_("order"), default=0)
+
+    objects = RankingEntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["ranking", "rank", "order"]
