@@ -32,6 +32,10 @@ class CompanyQuerySet(PublishedQuerySet):
     def leaders(self):
         return self.published().filter(kind=Company.Kind.DOMESTIC_LEADER)
 
+    def leading_groups(self):
+        """Korea's AI leaders at group level, without their research arms."""
+        return self.leaders().filter(parent__isnull=True)
+
     def startups(self):
         return self.published().filter(kind=Company.Kind.STARTUP)
 

@@ -2,6 +2,7 @@
 
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Case, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from content.models import PublishedModel, PublishedQuerySet, Source, SourcedValue, Unit, plain_number
@@ -26,6 +27,14 @@ class District(models.Model):
 class KeyFigureQuerySet(PublishedQuerySet):
     def on_home_page(self):
         return self.published().filter(on_home_page=True)
+
+    def by_topic(self):
+        """Published figures grouped by topic, topics in the order KeyFigure.Topic lists them."""
+        topic_order = Case(
+            *(When(topic=topic, then=Value(index)) for index, topic in enumerate(KeyFigure.Topic)),
+            output_field=models.IntegerField(),
+        )
+        return self.published().order_by(topic_order, "order", "key")
 
 
 class KeyFigure(PublishedModel, SourcedValue):

@@ -1,6 +1,7 @@
 """Every public page answers in both languages with one <h1>; the admin opens for every model."""
 
 import re
+from html import unescape
 
 import pytest
 from django.apps import apps
@@ -229,3 +230,13 @@ def test_directory_facets_combine_and_count_what_each_choice_would_show(client, 
 
     healthcare = client.get(url_in("en", "companies:list"), {"sector": "healthcare", "status": "active"})
     assert [company.slug for company in healthcare.context["companies"]] == ["lunit"]
+
+
+def test_the_market_page_groups_key_figures_by_topic_in_the_topics_order(client, seeded_db):
+    from seoul.models import KeyFigure
+
+    html = client.get(url_in("en", "seoul:market")).content.decode()
+    headings = [unescape(heading) for heading in re.findall(r"<h2 id=\"topic-\d+\">(.*?)</h2>", html)]
+    used = set(KeyFigure.objects.published().values_list("topic", flat=True))
+
+    assert headings == [str(label) for value, label in KeyFigure.Topic.choices if value in used]

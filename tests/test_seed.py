@@ -38,7 +38,7 @@ def test_it_loads_every_kind_of_content_into_an_empty_database():
     assert sum(report.created.values()) > 300
     assert District.objects.count() == 25
     assert Company.objects.global_branches().count() == 9
-    assert Company.objects.leaders().filter(parent__isnull=True).count() == 5
+    assert Company.objects.leading_groups().count() == 5
     assert Company.objects.startups().count() >= 4
     assert Deal.objects.count() == 2
     assert Institution.objects.count() >= 8
