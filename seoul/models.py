@@ -95,16 +95,20 @@ class Dataset(PublishedModel):
         return self.title
 
     def table(self):
-        """The points laid out as rows (labels) by columns (series), in the order staff gave them."""
-        columns, rows = [], {}
+        """The points laid out as rows (labels) by columns (series), in the order staff gave them.
+
+        Each column and row carries its first point, so templates can mark a Korean fallback label.
+        """
+        columns, rows = {}, {}
         for point in self.points.all():
-            if point.series not in columns:
-                columns.append(point.series)
-            rows.setdefault(point.label, {})[point.series] = point
+            columns.setdefault(point.series, point)
+            row = rows.setdefault(point.label, {"point": point, "cells": {}})
+            row["cells"][point.series] = point
         return {
-            "columns": columns,
+            "columns": list(columns.values()),
             "rows": [
-                {"label": label, "cells": [cells.get(c) for c in columns]} for label, cells in rows.items()
+                {"point": row["point"], "cells": [row["cells"].get(series) for series in columns]}
+                for row in rows.values()
             ],
         }
 

@@ -33,6 +33,17 @@ def tr(obj, field):
 
 
 @register.simple_tag
+def fallback_lang(obj, field):
+    """` lang="ko"` for an element whose text is this field showing its Korean fallback, else nothing.
+
+    For places a <span> cannot go: attributes of SVG <text> and <title>, table cells' own elements.
+    """
+    if getattr(obj, field) and shows_fallback(obj, field):
+        return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+    return ""
+
+
+@register.simple_tag
 def tr_paragraphs(obj, field):
     """A translated text field split into <p> paragraphs at blank lines, language-marked like `tr`."""
     value = getattr(obj, field) or ""
