@@ -13,8 +13,8 @@ from content.money import format_money
 
 register = template.Library()
 
-# A blank line between paragraphs, whatever the line endings: the admin posts "\r\n", seed files "\n".
-PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
+# A blank line between paragraphs (line endings made "\n" first: "\r\n" alone is no blank line).
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def shows_fallback(obj, field):
@@ -46,7 +46,7 @@ def fallback_lang(obj, field):
 @register.simple_tag
 def tr_paragraphs(obj, field):
     """A translated text field split into <p> paragraphs at blank lines, language-marked like `tr`."""
-    value = getattr(obj, field) or ""
+    value = (getattr(obj, field) or "").replace("\r\n", "\n").replace("\r", "\n")
     paragraphs = [(" ".join(chunk.split()),) for chunk in PARAGRAPH_BREAK.split(value) if chunk.strip()]
     if shows_fallback(obj, field):
         return format_html_join("\n", f'<p lang="{settings.LANGUAGE_CODE}">{{}}</p>', paragraphs)
