@@ -13,7 +13,7 @@ from content.validators import validate_founding_year, validate_image
 
 class Sector(models.Model):
     slug = models.SlugField(_("slug"), unique=True)
-    name = models.CharField(_("name"), max_length=80)
+    name = models.CharField(pgettext_lazy("of a place, organisation or thing", "name"), max_length=80)
     order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
@@ -58,7 +58,7 @@ class Company(PublishedModel):
     slug = models.SlugField(
         _("slug"), unique=True, max_length=80, help_text=_("English, used in the address.")
     )
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(pgettext_lazy("of a place, organisation or thing", "name"), max_length=120)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
     parent = models.ForeignKey(

@@ -4,6 +4,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Case, Value, When
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from content.models import PublishedModel, PublishedQuerySet, Source, SourcedValue, Unit, plain_number
 
@@ -12,7 +13,7 @@ class District(models.Model):
     """One of Seoul's 25 autonomous districts (gu), so pages and maps can group by place."""
 
     slug = models.SlugField(_("slug"), unique=True)
-    name = models.CharField(_("name"), max_length=40)
+    name = models.CharField(pgettext_lazy("of a place, organisation or thing", "name"), max_length=40)
     order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
@@ -174,7 +175,7 @@ class PublicServiceCase(PublishedModel):
     """AI already at work in Seoul's public services, district by district."""
 
     slug = models.SlugField(_("slug"), unique=True, max_length=80)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("of a place, organisation or thing", "name"), max_length=200)
     district = models.ForeignKey(District, on_delete=models.PROTECT, verbose_name=_("district"))
     summary = models.TextField(_("summary"))
     description = models.TextField(_("description"), blank=True)

@@ -108,3 +108,17 @@ def test_the_paragraph_filter_splits_at_blank_lines_whatever_the_line_endings(ne
     with translation.override("en"):
         html = tr_paragraphs(story, "body")
     assert html == "<p>One, still one.</p>\n<p>Two.</p>\n<p>Three.</p>"
+
+
+def test_name_reads_as_a_persons_name_or_an_organisations_in_korean():
+    """One English word, two Korean ones: pgettext keeps them apart in the admin and its lists."""
+    from django.utils import translation
+
+    from companies.models import Company
+    from inquiries.models import Inquiry
+    from seoul.models import District
+
+    with translation.override("ko"):
+        assert str(Company._meta.get_field("name").verbose_name) == "명칭"
+        assert str(District._meta.get_field("name").verbose_name) == "명칭"
+        assert str(Inquiry._meta.get_field("name").verbose_name) == "성명"
