@@ -16,7 +16,7 @@ class CompanyFilterForm(forms.Form):
     A value that matches nothing (an old link, a typo) is dropped with a notice rather than failing.
     """
 
-    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    kind = forms.ChoiceField(label=_("Type"), required=False)
     district = forms.ChoiceField(label=_("District"), required=False)
     sector = forms.ChoiceField(label=_("Sector"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Any status"))])
@@ -24,7 +24,7 @@ class CompanyFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         kinds = [(value, label) for value, label in Company.Kind.choices if value != Company.Kind.OVERSEAS]
-        self.fields["kind"].choices = [("", _("All kinds")), *kinds]
+        self.fields["kind"].choices = [("", _("All types")), *kinds]
         # Only places and sectors the directory can show: drafts and overseas companies do not count.
         listed = Company.objects.in_seoul()
         self.set_choices("district", _("All districts"), District.objects.filter(companies__in=listed))

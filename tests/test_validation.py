@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 from PIL import Image
 
-from companies.models import CompanyFigure, CompanyHighlight
+from companies.models import Company, CompanyFigure, CompanyHighlight
 from content.models import Unit
 from events.models import Event
 from incentives.models import Benefit, Condition, ContactPoint, Incentive
@@ -69,8 +69,8 @@ def test_the_year_turns_at_midnight_in_seoul_not_in_utc(settings):
         assert "founded_year" in errors_of(company)
 
 
-def test_a_company_in_seoul_needs_its_district():
-    company = factories.company()
+def test_a_global_branch_needs_its_district():
+    company = factories.company(kind=Company.Kind.GLOBAL_BRANCH)
     company.district = None
     assert errors_of(company)["district"] == ["Choose the Seoul district where this company is based."]
 
