@@ -91,7 +91,7 @@ CASES = [
         "kaist-graduate-school-of-ai",
         "name",
         listed_on=[("institutions:list", ())],
-        linked_from=[("institutions:list", ()), ("companies:detail", ("google-korea",))],
+        linked_from=[("institutions:list", ())],  # from the ranking table
         searchable=True,
     ),
     DraftCase(
