@@ -3,6 +3,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from companies.models import Company, Sector
+from content.templatetags.content import shows_fallback
 from seoul.models import District
 
 # Each facet and the lookup that filters companies by the chosen value.
@@ -24,15 +25,17 @@ class CompanyFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         kinds = [(value, label) for value, label in Company.Kind.choices if value != Company.Kind.OVERSEAS]
         self.fields["kind"].choices = [("", _("All types")), *kinds]
-        self.fields["district"].choices = [
-            ("", _("All districts")),
-            *((d.slug, d.name) for d in District.objects.filter(companies__isnull=False).distinct()),
-        ]
-        self.fields["sector"].choices = [
-            ("", _("All sectors")),
-            *((s.slug, s.name) for s in Sector.objects.all()),
-        ]
+        # Only places and sectors the directory can show: drafts and overseas companies do not count.
+        listed = Company.objects.in_seoul()
+        self.set_choices("district", _("All districts"), District.objects.filter(companies__in=listed))
+        self.set_choices("sector", _("All sectors"), Sector.objects.filter(companies__in=listed))
         self.fields["status"].choices += Company.Status.choices
+
+    def set_choices(self, name, everything, rows):
+        """Choices from records; `korean_values` are those whose name falls back to Korean (lang="ko")."""
+        rows = list(rows.distinct())
+        self.fields[name].choices = [("", everything), *((row.slug, row.name) for row in rows)]
+        self.fields[name].korean_values = {row.slug for row in rows if shows_fallback(row, "name")}
 
     @property
     def ignored(self):

@@ -13,7 +13,7 @@ from content.validators import validate_founding_year, validate_image
 
 class Sector(models.Model):
     slug = models.SlugField(_("slug"), unique=True)
-    name = models.CharField(_("name"), max_length=80)
+    name = models.CharField(pgettext_lazy("of a place, organisation or thing", "name"), max_length=80)
     order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
@@ -31,6 +31,10 @@ class CompanyQuerySet(PublishedQuerySet):
 
     def leaders(self):
         return self.published().filter(kind=Company.Kind.DOMESTIC_LEADER)
+
+    def leading_groups(self):
+        """Korea's AI leaders at group level, without their research arms."""
+        return self.leaders().filter(parent__isnull=True)
 
     def startups(self):
         return self.published().filter(kind=Company.Kind.STARTUP)
@@ -55,7 +59,7 @@ class Company(PublishedModel):
     slug = models.SlugField(
         _("slug"), unique=True, max_length=80, help_text=_("English, used in the address.")
     )
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(pgettext_lazy("of a place, organisation or thing", "name"), max_length=120)
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
     parent = models.ForeignKey(

@@ -24,7 +24,22 @@ class PublishedQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
 
-class PublishedModel(models.Model):
+class PlainNewlinesModel(models.Model):
+    """Stores text with "\n" line ends. Browsers post "\r\n" from the admin's text areas; stored as sent,
+    one unchanged save would turn every paragraph break into "\r\n\r\n", unlike the seed files' text."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        for model_field in self._meta.concrete_fields:
+            value = getattr(self, model_field.attname)
+            if isinstance(model_field, models.CharField | models.TextField) and isinstance(value, str):
+                setattr(self, model_field.attname, value.replace("\r\n", "\n").replace("\r", "\n"))
+        super().save(*args, **kwargs)
+
+
+class PublishedModel(PlainNewlinesModel):
     is_published = models.BooleanField(
         _("published"),
         default=True,

@@ -1,12 +1,14 @@
 """Load the portal's seed content: YAML files in each app's seed/ folder, upserted by a stable key.
 
 A file is a list of blocks ``{model: app.Model, records: [...]}``. In a record:
-- a translated field takes ``{ko: ..., en: ...}`` (or one string for both languages);
+- a translated field takes ``{ko: ..., en: ...}`` with both languages (or one string for both);
 - a foreign key or many-to-many field takes the related record's key (its ``slug`` or ``key``);
 - a list under a reverse relation's name (e.g. ``highlights``) holds child records, matched to
   existing ones by their position (``order``).
-By default records that already exist are left alone, so staff edits survive every ``make run``;
-``update=True`` rewrites them from the files.
+By default what is missing is created (records, and child rows of existing records) and what exists is
+left alone, so staff edits survive every ``make run``. ``update=True`` rewrites existing records from the
+files and deletes child rows the files no longer have. Everything loads in one transaction: a broken
+file loads nothing.
 """
 
 from dataclasses import dataclass, field
@@ -33,10 +35,11 @@ class SeedReport:
     created: dict = field(default_factory=dict)
     updated: dict = field(default_factory=dict)
     unchanged: dict = field(default_factory=dict)
+    deleted: dict = field(default_factory=dict)
 
-    def count(self, bucket, model):
+    def count(self, bucket, model, number=1):
         label = model._meta.label
-        getattr(self, bucket)[label] = getattr(self, bucket).get(label, 0) + 1
+        getattr(self, bucket)[label] = getattr(self, bucket).get(label, 0) + number
 
 
 def seed_files():
@@ -74,17 +77,33 @@ class Loader:
         return self.report
 
     def load_file(self, path):
-        blocks = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        for model, record in self.read(path):
+            try:
+                self.upsert(model, record)
+            except SeedError as error:
+                key = next((record[name] for name in KEY_FIELDS if name in record), "?")
+                raise SeedError(f"{path}: {model._meta.label} {key!r}: {error}") from error
+
+    @staticmethod
+    def read(path):
+        """(model, record) pairs of a seed file; a syntax error is reported with its line."""
+        try:
+            blocks = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f", line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+            problem = getattr(error, "problem", None) or error
+            raise SeedError(f"{path}{where}: not valid YAML: {problem}") from error
+        if not isinstance(blocks, list) or not all(isinstance(block, dict) for block in blocks):
+            raise SeedError(f"{path}: expected a list of blocks {{model: app.Model, records: [...]}}")
+        pairs = []
         for block in blocks:
             try:
                 model = apps.get_model(block["model"])
-            except (KeyError, LookupError) as error:
+            except (KeyError, LookupError, ValueError) as error:
                 raise SeedError(f"{path}: unknown model in block {block.get('model')!r}") from error
-            for record in block.get("records", []):
-                try:
-                    self.upsert(model, record)
-                except SeedError as error:
-                    raise SeedError(f"{path}: {error}") from error
+            pairs.extend((model, record) for record in block.get("records") or [])
+        return pairs
 
     def split(self, model, record):
         """Turn a YAML record into (field values, many-to-many keys, child lists)."""
@@ -116,6 +135,11 @@ class Loader:
             unknown = set(raw) - {code for code, _label in settings.LANGUAGES}
             if unknown:
                 raise SeedError(f"{name}: unknown language {sorted(unknown)}")
+            missing = [code for code, _label in settings.LANGUAGES if not raw.get(code)]
+            if missing:
+                raise SeedError(
+                    f"{name}: no text in {', '.join(missing)} (give every language, or one string for all)"
+                )
             return {f"{name}_{code}": raw.get(code, "") for code, _label in settings.LANGUAGES}
         return {f"{name}_{code}": raw for code, _label in settings.LANGUAGES}
 
@@ -140,24 +164,50 @@ class Loader:
         if instance is None:
             instance = model(**lookup, **values)
             bucket = "created"
-        elif self.update:
+        elif self.update and differs(instance, values, many):
             for attr, value in values.items():
                 setattr(instance, attr, value)
             bucket = "updated"
         else:
-            self.report.count("unchanged", model)
-            return instance
-        try:
-            instance.full_clean()
-        except ValidationError as error:
-            raise SeedError(f"{model._meta.label} {lookup}: {error}") from error
-        instance.save()
-        for name, related in many.items():
-            getattr(instance, name).set(related)
-        for relation, rows in children.values():
-            for index, row in enumerate(rows, start=1):
-                self.upsert(
-                    relation.related_model, row, parent={relation.field.name: instance}, position=index
-                )
+            bucket = "unchanged"
+        if bucket != "unchanged":
+            try:
+                instance.full_clean()
+            except ValidationError as error:
+                raise SeedError(f"{model._meta.label} {lookup}: {error}") from error
+            instance.save()
+            for name, related in many.items():
+                getattr(instance, name).set(related)
         self.report.count(bucket, model)
+        for relation, rows in children.values():
+            self.load_children(instance, relation, rows)
         return instance
+
+    def load_children(self, instance, relation, rows):
+        """Child rows by position: missing ones are created; with update, rows the file dropped go."""
+        parent = {relation.field.name: instance}
+        orders = [
+            self.upsert(relation.related_model, row, parent=parent, position=index).order
+            for index, row in enumerate(rows, start=1)
+        ]
+        if self.update:
+            stale = relation.related_model._default_manager.filter(**parent).exclude(order__in=orders)
+            deleted, _by_model = stale.delete()
+            if deleted:
+                self.report.count("deleted", relation.related_model, deleted)
+
+
+def differs(instance, values, many):
+    """True when the file's values are not what the record holds (so an update would change it)."""
+    for attr, value in values.items():
+        model_field = instance._meta.get_field(attr)
+        if model_field.is_relation:
+            current, wanted = getattr(instance, model_field.attname), getattr(value, "pk", None)
+        else:
+            current, wanted = getattr(instance, attr), model_field.to_python(value)
+        if current != wanted:
+            return True
+    return any(
+        set(getattr(instance, name).values_list("pk", flat=True)) != {obj.pk for obj in related}
+        for name, related in many.items()
+    )

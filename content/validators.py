@@ -11,7 +11,8 @@ ALLOWED_IMAGE_FORMATS = {"PNG", "JPEG", "WEBP"}
 
 
 def validate_founding_year(year):
-    if year is not None and year > timezone.now().year + 1:
+    """A founding, first-held or milestone year is at most this year (in Seoul): the past, not a plan."""
+    if year is not None and year > timezone.localdate().year:
         raise ValidationError(_("The founding year cannot be in the future."))
 
 

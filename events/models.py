@@ -34,7 +34,7 @@ class Event(PublishedModel):
         ONE_OFF = "one-off", _("One-off")
 
     slug = models.SlugField(_("slug"), unique=True, max_length=80)
-    name = models.CharField(_("name"), max_length=160)
+    name = models.CharField(pgettext_lazy("of a place, organisation or thing", "name"), max_length=160)
     organizer = models.CharField(_("organised by"), max_length=200)
     first_held_year = models.PositiveSmallIntegerField(
         _("first held (year)"), null=True, blank=True, validators=[validate_founding_year]

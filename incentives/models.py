@@ -9,6 +9,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from content.models import PublishedModel, PublishedQuerySet, Source, Unit
 
@@ -21,7 +22,7 @@ class Incentive(PublishedModel):
 
     slug = models.SlugField(_("slug"), unique=True, max_length=80)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.INCENTIVE)
-    name = models.CharField(_("name"), max_length=160)
+    name = models.CharField(pgettext_lazy("of a place, organisation or thing", "name"), max_length=160)
     summary = models.CharField(_("summary"), max_length=300)
     description = models.TextField(_("what it covers"), blank=True)
     legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True)
@@ -124,7 +125,7 @@ class SupportSpace(models.Model):
     """A Seoul-run centre with office space for foreign-invested companies, and the industries it takes."""
 
     incentive = models.ForeignKey(Incentive, on_delete=models.CASCADE, related_name="spaces")
-    name = models.CharField(_("name"), max_length=160)
+    name = models.CharField(pgettext_lazy("of a place, organisation or thing", "name"), max_length=160)
     industries = models.TextField(_("eligible industries"), help_text=_("One industry per line."))
     order = models.PositiveIntegerField(_("order"), default=0)
 
@@ -145,7 +146,7 @@ class ContactPoint(models.Model):
     """How to reach Invest Seoul. The primary one appears in every page's footer."""
 
     key = models.SlugField(_("key"), unique=True)
-    name = models.CharField(_("name"), max_length=160)
+    name = models.CharField(pgettext_lazy("of a place, organisation or thing", "name"), max_length=160)
     address = models.CharField(_("address"), max_length=300)
     phone = models.CharField(_("phone"), max_length=40)
     email = models.EmailField(_("email"))

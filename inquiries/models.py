@@ -14,6 +14,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # The staff group that handles inquiries; migration 0002 creates it with its permissions.
 INQUIRY_HANDLERS = "Inquiry handlers"
@@ -114,7 +115,9 @@ class Inquiry(models.Model):
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
 
-    name = models.CharField(_("name"), max_length=120, validators=[validate_single_line])
+    name = models.CharField(
+        pgettext_lazy("of a person", "name"), max_length=120, validators=[validate_single_line]
+    )
     organisation = models.CharField(_("organisation"), max_length=160, validators=[validate_single_line])
     country = models.CharField(_("country"), max_length=80, validators=[validate_single_line])
     email = models.EmailField(_("email"))

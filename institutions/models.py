@@ -4,6 +4,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from content.models import LabelledFigure, PublishedModel, PublishedQuerySet, Source
 from content.validators import validate_founding_year
@@ -19,7 +20,7 @@ class Institution(PublishedModel):
         HUB = "hub", _("Innovation hub")
 
     slug = models.SlugField(_("slug"), unique=True, max_length=80)
-    name = models.CharField(_("name"), max_length=160)
+    name = models.CharField(pgettext_lazy("of a place, organisation or thing", "name"), max_length=160)
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     district = models.ForeignKey(
         "seoul.District",
@@ -70,7 +71,7 @@ class Program(models.Model):
 
     institution = models.ForeignKey(Institution, on_delete=models.CASCADE, related_name="programs")
     category = models.CharField(_("category"), max_length=120, blank=True)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("of a place, organisation or thing", "name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     partner = models.CharField(_("run with"), max_length=120, blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
@@ -107,6 +108,15 @@ class Ranking(PublishedModel):
         return self.title
 
 
+class RankingEntryQuerySet(models.QuerySet):
+    def of_published_rankings(self):
+        return self.filter(ranking__in=Ranking.objects.published())
+
+    def with_published_institution(self):
+        """Rows whose institution is a draft read as unlinked (entry.institution is None)."""
+        return self.prefetch_related(models.Prefetch("institution", queryset=Institution.objects.published()))
+
+
 class RankingEntry(models.Model):
     """A row of a ranking, linked to the institution when it is in the portal."""
 
@@ -124,6 +134,8 @@ class RankingEntry(models.Model):
         verbose_name=_("institution in the portal"),
     )
     order = models.PositiveIntegerField(_("order"), default=0)
+
+    objects = RankingEntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["ranking", "rank", "order"]

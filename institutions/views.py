@@ -15,7 +15,7 @@ def institution_list(request):
             "rankings": Ranking.objects.published()
             .select_related("source")
             .prefetch_related(
-                Prefetch("entries", queryset=RankingEntry.objects.select_related("institution"))
+                Prefetch("entries", queryset=RankingEntry.objects.with_published_institution())
             ),
         },
     )
@@ -29,7 +29,10 @@ def institution_detail(request, slug):
             "programs",
             Prefetch("partner_companies", queryset=Company.objects.published()),
             Prefetch("figures", queryset=InstitutionFigure.objects.select_related("source")),
-            Prefetch("ranking_entries", queryset=RankingEntry.objects.select_related("ranking__source")),
+            Prefetch(
+                "ranking_entries",
+                queryset=RankingEntry.objects.of_published_rankings().select_related("ranking__source"),
+            ),
             Prefetch("stories", queryset=Story.objects.published()),
         ),
         slug=slug,

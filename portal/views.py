@@ -19,7 +19,7 @@ def home(request):
         "portal/home.html",
         {
             "figures": KeyFigure.objects.on_home_page().select_related("source"),
-            "leaders": Company.objects.leaders().filter(parent__isnull=True).select_related("district"),
+            "leaders": Company.objects.leading_groups().select_related("district"),
             "startups": Company.objects.startups().select_related("district")[:6],
             "deals": Deal.objects.published().with_parties(),
             "incentives": Incentive.objects.published(),

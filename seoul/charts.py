@@ -27,9 +27,21 @@ class Bar:
 
 @dataclass
 class Group:
+    """A row of the dataset: its label (`point` is the row's first data point, to mark a Korean fallback)."""
+
     label: str
     centre: float
+    point: object = None
     bars: list = field(default_factory=list)
+
+
+@dataclass
+class LegendEntry:
+    """A series: its name, colour, and first data point (to mark a Korean fallback)."""
+
+    name: str
+    colour: str
+    point: object
 
 
 @dataclass
@@ -47,14 +59,18 @@ def build_chart(dataset, format_value):
     points = list(dataset.points.all())
     if dataset.chart == dataset.Chart.TABLE or not points:
         return None
-    series = list(dict.fromkeys(point.series for point in points))
-    rows = list(dict.fromkeys(point.label for point in points))
+    first_of_series, first_of_row = {}, {}
+    for point in points:
+        first_of_series.setdefault(point.series, point)
+        first_of_row.setdefault(point.label, point)
+    series, rows = list(first_of_series), list(first_of_row)
     largest = max(point.value for point in points) or 1
     slot = (WIDTH - BAR_AREA_LEFT * 2) / len(rows)
     bar_width = min(56, slot * 0.7 / len(series))
     baseline = PLOT_TOP + PLOT_HEIGHT
     groups = {
-        label: Group(label=label, centre=BAR_AREA_LEFT + slot * (i + 0.5)) for i, label in enumerate(rows)
+        label: Group(label=label, centre=BAR_AREA_LEFT + slot * (i + 0.5), point=first_of_row[label])
+        for i, label in enumerate(rows)
     }
     for point in points:
         group = groups[point.label]
@@ -76,7 +92,10 @@ def build_chart(dataset, format_value):
     if dataset.chart == dataset.Chart.LINE and len(series) == 1:
         line_points = " ".join(f"{bar.label_x},{bar.y}" for group in groups.values() for bar in group.bars)
     legend = (
-        [(name, SERIES_COLOURS[i % len(SERIES_COLOURS)]) for i, name in enumerate(series)]
+        [
+            LegendEntry(name, SERIES_COLOURS[i % len(SERIES_COLOURS)], first_of_series[name])
+            for i, name in enumerate(series)
+        ]
         if len(series) > 1
         else []
     )

@@ -2,7 +2,9 @@
 
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Case, Value, When
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from content.models import PublishedModel, PublishedQuerySet, Source, SourcedValue, Unit, plain_number
 
@@ -11,7 +13,7 @@ class District(models.Model):
     """One of Seoul's 25 autonomous districts (gu), so pages and maps can group by place."""
 
     slug = models.SlugField(_("slug"), unique=True)
-    name = models.CharField(_("name"), max_length=40)
+    name = models.CharField(pgettext_lazy("of a place, organisation or thing", "name"), max_length=40)
     order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
@@ -26,6 +28,14 @@ class District(models.Model):
 class KeyFigureQuerySet(PublishedQuerySet):
     def on_home_page(self):
         return self.published().filter(on_home_page=True)
+
+    def by_topic(self):
+        """Published figures grouped by topic, topics in the order KeyFigure.Topic lists them."""
+        topic_order = Case(
+            *(When(topic=topic, then=Value(index)) for index, topic in enumerate(KeyFigure.Topic)),
+            output_field=models.IntegerField(),
+        )
+        return self.published().order_by(topic_order, "order", "key")
 
 
 class KeyFigure(PublishedModel, SourcedValue):
@@ -91,16 +101,20 @@ class Dataset(PublishedModel):
         return self.title
 
     def table(self):
-        """The points laid out as rows (labels) by columns (series), in the order staff gave them."""
-        columns, rows = [], {}
+        """The points laid out as rows (labels) by columns (series), in the order staff gave them.
+
+        Each column and row carries its first point, so templates can mark a Korean fallback label.
+        """
+        columns, rows = {}, {}
         for point in self.points.all():
-            if point.series not in columns:
-                columns.append(point.series)
-            rows.setdefault(point.label, {})[point.series] = point
+            columns.setdefault(point.series, point)
+            row = rows.setdefault(point.label, {"point": point, "cells": {}})
+            row["cells"][point.series] = point
         return {
-            "columns": columns,
+            "columns": list(columns.values()),
             "rows": [
-                {"label": label, "cells": [cells.get(c) for c in columns]} for label, cells in rows.items()
+                {"point": row["point"], "cells": [row["cells"].get(series) for series in columns]}
+                for row in rows.values()
             ],
         }
 
@@ -171,7 +185,7 @@ class PublicServiceCase(PublishedModel):
     """AI already at work in Seoul's public services, district by district."""
 
     slug = models.SlugField(_("slug"), unique=True, max_length=80)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("of a place, organisation or thing", "name"), max_length=200)
     district = models.ForeignKey(District, on_delete=models.PROTECT, verbose_name=_("district"))
     summary = models.TextField(_("summary"))
     description = models.TextField(_("description"), blank=True)

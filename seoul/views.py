@@ -10,11 +10,7 @@ def market(request):
         .select_related("source")
         .prefetch_related(Prefetch("points", queryset=DataPoint.objects.order_by("order", "pk")))
     )
-    topics = list(KeyFigure.Topic)
-    figures = sorted(
-        KeyFigure.objects.published().select_related("source"),
-        key=lambda item: (topics.index(item.topic), item.order),
-    )
+    figures = KeyFigure.objects.by_topic().select_related("source")
     return render(request, "seoul/market.html", {"datasets": datasets, "figures": figures})
 
 

@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from content.models import PublishedModel, PublishedQuerySet, Source
+from content.models import PlainNewlinesModel, PublishedModel, PublishedQuerySet, Source
 
 
 class StoryQuerySet(PublishedQuerySet):
@@ -63,7 +63,7 @@ class Story(PublishedModel):
         return reverse("stories:detail", args=[self.slug])
 
 
-class Answer(models.Model):
+class Answer(PlainNewlinesModel):
     """One question and answer of an interview, retold in the portal's own words."""
 
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="answers")

@@ -29,7 +29,7 @@ from content.staff import CONTENT_EDITORS
 from incentives.models import ContactPoint, Incentive
 from inquiries import models, services
 from inquiries.emails import build_message
-from inquiries.forms import FILL_TOKEN_SALT, new_fill_token
+from inquiries.forms import FILL_TOKEN_SALT, InquiryForm, new_fill_token
 from inquiries.models import (
     INQUIRY_HANDLERS,
     Inquiry,
@@ -156,17 +156,14 @@ def test_the_form_and_the_privacy_notice_answer_in_both_languages_with_one_h1(cl
 def test_the_form_labels_every_field_and_hides_the_honeypot_from_people_and_screen_readers(client):
     html = client.get(CONTACT_URL["en"]).content.decode()
 
-    for name in (
-        "name",
-        "organisation",
-        "country",
-        "email",
-        "phone",
-        "message",
-        "privacy_consent",
-        "website",
-    ):
-        assert f'for="id_{name}"' in html
+    controls = re.findall(r"<(?:input|select|textarea)\b[^>]*>", html)
+    visible = [control for control in controls if 'type="hidden"' not in control]
+    visible_ids = {re.search(r'\bid="([^"]+)"', control).group(1) for control in visible}
+    visible_fields = {field.id_for_label for field in InquiryForm() if not field.is_hidden}
+    assert len(visible_fields) == 13
+    assert visible_fields <= visible_ids
+    unlabelled = [id_ for id_ in sorted(visible_ids) if f'<label for="{id_}"' not in html]
+    assert unlabelled == []
     honeypot = widget_tag(html, "website")
     assert 'tabindex="-1"' in honeypot
     assert 'autocomplete="off"' in honeypot

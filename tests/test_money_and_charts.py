@@ -68,7 +68,7 @@ def test_bars_are_drawn_to_scale_with_their_values():
 @pytest.mark.django_db
 def test_several_series_get_a_legend_and_a_table_only_dataset_gets_no_chart():
     grouped = dataset_with([("AI", "universities", 16), ("AI", "graduate schools", 31)])
-    assert [name for name, _colour in build_chart(grouped, str).legend] == [
+    assert [entry.name for entry in build_chart(grouped, str).legend] == [
         "universities",
         "graduate schools",
     ]

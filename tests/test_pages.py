@@ -1,6 +1,8 @@
 """Every public page answers in both languages with one <h1>; the admin opens for every model."""
 
 import re
+from html import unescape
+from html.parser import HTMLParser
 
 import pytest
 from django.apps import apps
@@ -229,3 +231,75 @@ def test_directory_facets_combine_and_count_what_each_choice_would_show(client, 
 
     healthcare = client.get(url_in("en", "companies:list"), {"sector": "healthcare", "status": "active"})
     assert [company.slug for company in healthcare.context["companies"]] == ["lunit"]
+
+
+def test_the_market_page_groups_key_figures_by_topic_in_the_topics_order(client, seeded_db):
+    from seoul.models import KeyFigure
+
+    html = client.get(url_in("en", "seoul:market")).content.decode()
+    headings = [unescape(heading) for heading in re.findall(r"<h2 id=\"topic-\d+\">(.*?)</h2>", html)]
+    used = set(KeyFigure.objects.published().values_list("topic", flat=True))
+
+    assert headings == [str(label) for value, label in KeyFigure.Topic.choices if value in used]
+
+
+class KoreanTextFinder(HTMLParser):
+    """Collects Korean text that no element marked lang="ko" (or a parent of it) encloses."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+    def __init__(self):
+        super().__init__()
+        self.open, self.unmarked = [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.open.append((tag, dict(attrs).get("lang")))
+
+    def handle_endtag(self, tag):
+        while self.open and self.open.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data):
+        languages = [lang for _tag, lang in self.open if lang]
+        in_code = any(tag in ("script", "style") for tag, _lang in self.open)
+        if re.search("[\uac00-\ud7a3]", data) and not in_code and languages[-1:] != ["ko"]:
+            self.unmarked.append(data.strip())
+
+
+def unmarked_korean(html):
+    finder = KoreanTextFinder()
+    finder.feed(html)
+    return finder.unmarked
+
+
+def test_dataset_titles_labels_and_chart_series_falling_back_to_korean_are_marked(client, seeded_db):
+    from seoul.models import DataPoint, Dataset
+
+    Dataset.objects.update(title_en="", caption_en="", row_heading_en="")
+    DataPoint.objects.update(label_en="", series_en="")
+    multi_series = DataPoint.objects.exclude(series_ko="").values("dataset").distinct().count()
+    assert multi_series >= 1  # so the legend and column headers are exercised
+
+    html = client.get(url_in("en", "seoul:market")).content.decode()
+
+    assert "<svg" in html
+    assert '<th scope="row"><span lang="ko">' in html
+    assert unmarked_korean(html) == []
+
+
+def test_with_no_english_content_every_english_page_marks_its_korean(client, seeded_db):
+    from content.seeding import SEED_APPS, translated_fields
+
+    for app in SEED_APPS:
+        for model in apps.get_app_config(app).get_models():
+            if fields := translated_fields(model):
+                model.objects.update(**{f"{name}_en": "" for name in fields})
+    urls = [url_in("en", name) for name in LIST_PAGES] + [u for u in detail_urls() if u.startswith("/en/")]
+
+    unmarked = {}
+    for url in urls:
+        body = client.get(url).content.decode().split("<body", 1)[1]
+        if found := unmarked_korean(body):
+            unmarked[url] = found[:5]
+    assert unmarked == {}, "\n".join(f"{url}: {found}" for url, found in unmarked.items())

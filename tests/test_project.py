@@ -1,10 +1,19 @@
-"""Project-wide checks: migrations match the models, translations compile, staff groups exist."""
+"""Project-wide checks: migrations match the models, translations are complete and compile, staff groups
+exist."""
 
 import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOGUE = Path("locale/ko/LC_MESSAGES/django.po")
+NOT_PROJECT_FILES = (".venv", ".git", ".local", "staticfiles", "test-artifacts", "media", "__pycache__")
 
 
 @pytest.mark.django_db
@@ -63,3 +72,44 @@ def test_without_environment_a_local_admin_gets_a_password_printed_once_and_kept
     assert password not in second.getvalue()
     assert get_user_model().objects.get(username="admin").check_password(password)
     assert oct(password_file.stat().st_mode)[-3:] == "600"
+
+
+def message_ids(catalogue, *msgattrib_options):
+    """The msgids msgattrib lists with these options (e.g. --untranslated), without the header entry."""
+    listed = subprocess.run(
+        ["msgattrib", *msgattrib_options, "--no-wrap", str(catalogue)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [line for line in listed.splitlines() if line.startswith("msgid ") and line != 'msgid ""']
+
+
+@pytest.fixture(scope="module")
+def refreshed_catalogue(tmp_path_factory):
+    """The Korean catalogue as `make messages` would leave it, refreshed in a copy of the project so the
+    working tree is untouched: every message of the code and templates is in it."""
+    copy = tmp_path_factory.mktemp("project") / "portal"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(*NOT_PROJECT_FILES))
+    subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "-l", "ko", "--no-obsolete", "--add-location", "file"],
+        cwd=copy,
+        capture_output=True,
+        check=True,
+    )
+    return copy / CATALOGUE
+
+
+def test_every_message_in_the_code_has_a_korean_translation(refreshed_catalogue):
+    assert message_ids(refreshed_catalogue, "--untranslated") == []
+    assert message_ids(refreshed_catalogue, "--only-fuzzy") == []
+    assert len(message_ids(refreshed_catalogue)) > 300
+
+
+def test_the_korean_catalogue_compiles_with_matching_placeholders():
+    checked = subprocess.run(
+        ["msgfmt", "--check", "--output-file=/dev/null", str(ROOT / CATALOGUE)],
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0, checked.stderr

@@ -65,6 +65,8 @@ def add_many_companies(count=60):
         ("seoul:policy", [], 6),
         ("institutions:list", [], 6),
         ("institutions:detail", ["ai-yangjae-hub"], 10),
+        ("institutions:detail", ["kaist-graduate-school-of-ai"], 10),
+        ("stories:detail", ["smartmind-interview"], 8),
         ("events:list", [], 6),
         ("incentives:list", [], 8),
         ("stories:list", [], 6),

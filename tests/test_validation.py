@@ -1,8 +1,10 @@
 """Bad input gets a clear message on the field at fault, for every content model."""
 
+import contextlib
 import datetime
 import io
 from decimal import Decimal
+from unittest import mock
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -19,12 +21,19 @@ from seoul.models import DataPoint, Dataset, KeyFigure, PolicyLine
 from tests import factories
 
 pytestmark = pytest.mark.django_db
-NEXT_YEAR = timezone.now().year + 2
+THIS_YEAR = timezone.localdate().year  # in Seoul (TIME_ZONE), like the validator
+NEXT_YEAR = THIS_YEAR + 1
 
 
 @pytest.fixture(autouse=True)
 def _english_messages():
     with translation.override("en"):
+        yield
+
+
+@contextlib.contextmanager
+def time_machine(moment):
+    with mock.patch("django.utils.timezone.now", return_value=moment):
         yield
 
 
@@ -40,10 +49,24 @@ def png_bytes(size=(4, 4)):
     return buffer.getvalue()
 
 
-def test_a_founding_year_in_the_future_is_refused():
+def test_a_founding_year_may_be_this_year_but_not_next_year():
     company = factories.company()
+    company.founded_year = THIS_YEAR
+    company.full_clean()
+
     company.founded_year = NEXT_YEAR
-    assert "founded_year" in errors_of(company)
+    assert errors_of(company) == {"founded_year": ["The founding year cannot be in the future."]}
+
+
+def test_the_year_turns_at_midnight_in_seoul_not_in_utc(settings):
+    # 2026-12-31 16:00 UTC is already 2027-01-01 in Seoul: 2027 is this year there.
+    new_year_in_seoul = datetime.datetime(2026, 12, 31, 16, 0, tzinfo=datetime.UTC)
+    company = factories.company(founded_year=2015)
+    with time_machine(new_year_in_seoul):
+        company.founded_year = 2027
+        company.full_clean()
+        company.founded_year = 2028
+        assert "founded_year" in errors_of(company)
 
 
 def test_a_global_branch_needs_its_district():

@@ -14,8 +14,8 @@ from content.money import format_money
 
 register = template.Library()
 
-# A blank line between paragraphs, whatever the line endings: the admin posts "\r\n", seed files "\n".
-PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
+# A blank line between paragraphs (line endings made "\n" first: "\r\n" alone is no blank line).
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def shows_fallback(obj, field):
@@ -34,9 +34,20 @@ def tr(obj, field):
 
 
 @register.simple_tag
+def fallback_lang(obj, field):
+    """` lang="ko"` for an element whose text is this field showing its Korean fallback, else nothing.
+
+    For places a <span> cannot go: attributes of SVG <text> and <title>, table cells' own elements.
+    """
+    if getattr(obj, field) and shows_fallback(obj, field):
+        return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+    return ""
+
+
+@register.simple_tag
 def tr_paragraphs(obj, field):
     """A translated text field split into <p> paragraphs at blank lines, language-marked like `tr`."""
-    value = getattr(obj, field) or ""
+    value = (getattr(obj, field) or "").replace("\r\n", "\n").replace("\r", "\n")
     paragraphs = [(" ".join(chunk.split()),) for chunk in PARAGRAPH_BREAK.split(value) if chunk.strip()]
     if shows_fallback(obj, field):
         return format_html_join("\n", f'<p lang="{settings.LANGUAGE_CODE}">{{}}</p>', paragraphs)

@@ -5,13 +5,16 @@ from content.seeding import Loader, SeedError
 
 class Command(BaseCommand):
     help = (
-        "Load the brochure's content from each app's seed/*.yaml. Existing records are kept as staff "
-        "left them; --update rewrites them from the files. Safe to run again: nothing is duplicated."
+        "Load the brochure's content from each app's seed/*.yaml, creating what is missing. Existing "
+        "records are kept as staff left them; --update rewrites them from the files and removes child rows "
+        "the files no longer have. Safe to run again: nothing is duplicated."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--update", action="store_true", help="Overwrite existing records from the files."
+            "--update",
+            action="store_true",
+            help="Overwrite existing records from the files; remove child rows the files dropped.",
         )
 
     def handle(self, *args, update=False, **options):
@@ -22,14 +25,21 @@ class Command(BaseCommand):
         created = sum(report.created.values())
         updated = sum(report.updated.values())
         unchanged = sum(report.unchanged.values())
-        self.stdout.write(f"Seed content: {created} created, {updated} updated, {unchanged} already present.")
+        deleted = sum(report.deleted.values())
+        self.stdout.write(
+            f"Seed content: {created} created, {updated} updated, {unchanged} already present"
+            + (f", {deleted} removed (no longer in the files)." if deleted else ".")
+        )
         if options["verbosity"] > 1:
-            for label in sorted({*report.created, *report.updated, *report.unchanged}):
+            for label in sorted({*report.created, *report.updated, *report.unchanged, *report.deleted}):
                 counts = (
                     report.created.get(label, 0),
                     report.updated.get(label, 0),
                     report.unchanged.get(label, 0),
+                    report.deleted.get(label, 0),
                 )
                 self.stdout.write(
-                    "  {:<32} created {:>3}, updated {:>3}, present {:>3}".format(label, *counts)
+                    "  {:<32} created {:>3}, updated {:>3}, present {:>3}, removed {:>3}".format(
+                        label, *counts
+                    )
                 )
