@@ -14,8 +14,8 @@ run: ## Set up everything (venv, local PostgreSQL, migrations, seed content) and
 test: ## Same set-up with a throwaway database, then the whole test suite (browser tests included)
 	@scripts/test.sh
 
-check: ## Lint and format check with ruff; every Korean message translated
-	@scripts/bootstrap.sh && .venv/bin/ruff check . && .venv/bin/ruff format --check . && scripts/check_messages.sh
+check: ## Lint and format check with ruff; every Korean message translated; Django's deployment checks
+	@scripts/bootstrap.sh && .venv/bin/ruff check . && .venv/bin/ruff format --check . && scripts/check_messages.sh && scripts/check_deploy.sh
 
 format: ## Apply ruff's fixes and formatting
 	@scripts/bootstrap.sh && .venv/bin/ruff check --fix . && .venv/bin/ruff format .

@@ -7,6 +7,7 @@ source scripts/prepare.sh
 # Production behaviour (styled error pages, hashed static files) on plain local HTTP; uploads served too.
 export DJANGO_DEBUG="${DJANGO_DEBUG:-false}"
 export DJANGO_SECURE_COOKIES="${DJANGO_SECURE_COOKIES:-false}"
+export DJANGO_SSL_REDIRECT="${DJANGO_SSL_REDIRECT:-false}"
 export PORTAL_SERVE_MEDIA="${PORTAL_SERVE_MEDIA:-true}"
 export DJANGO_EMAIL_BACKEND="${DJANGO_EMAIL_BACKEND:-django.core.mail.backends.filebased.EmailBackend}"
 start_database portal
