@@ -3,13 +3,16 @@
 PORT ?= 8000
 export PORT
 
-.PHONY: help run test check format messages benchmark clean
+.PHONY: help run serve test check format messages benchmark clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 run: ## Set up everything (venv, local PostgreSQL, migrations, seed content) and serve on 127.0.0.1:$(PORT)
 	@scripts/run.sh
+
+serve: ## Same set-up, then serve as production does (behind a TLS proxy: send X-Forwarded-Proto: https)
+	@scripts/run.sh --production
 
 test: ## Same set-up with a throwaway database, then the whole test suite (browser tests included)
 	@scripts/test.sh

@@ -2,11 +2,13 @@
 
 import importlib
 import logging
+import re
 import runpy
 from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.templatetags.static import static
 from django.urls import clear_url_caches, reverse
 
 from portal.settings import env_bool
@@ -189,3 +191,11 @@ def test_a_staff_session_ends_after_idle_minutes_and_each_request_restarts_the_c
     response = client.get(reverse("admin:index"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_hashed_static_files_are_cached_for_a_year_and_never_revalidated(client):
+    response = client.get(static("css/portal.css"))
+    assert response.status_code == 200
+    cache_control = response["Cache-Control"]
+    assert "immutable" in cache_control
+    assert int(re.search(r"max-age=(\d+)", cache_control).group(1)) >= 365 * 24 * 3600
