@@ -3,7 +3,7 @@
 PORT ?= 8000
 export PORT
 
-.PHONY: help run serve test check format messages benchmark clean
+.PHONY: help run serve test check format messages benchmark backup restore clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -28,6 +28,12 @@ messages: ## Refresh the Korean catalogue (locale/ko) from code and templates, t
 
 benchmark: ## Print page weights and query counts (needs the seeded local database)
 	@scripts/benchmark.sh
+
+backup: ## Dump the database (pg_dump custom format) into backups/portal-<UTC time>.dump
+	@scripts/backup.sh
+
+restore: ## Replace the database's content with a backup: make restore FILE=backups/portal-….dump
+	@scripts/restore.sh "$(FILE)"
 
 clean: ## Stop and delete the local PostgreSQL and remove generated folders (keeps nothing of .local/)
 	@scripts/pg.sh remove || true

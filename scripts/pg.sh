@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The project-local PostgreSQL cluster: data and Unix socket under .local/pg (no TCP, no system service).
-# Usage: scripts/pg.sh start | stop | running | remove | createdb NAME | dir
+# Usage: scripts/pg.sh start | stop | running | remove | createdb NAME | dir | bin
 # When run as root, the cluster runs as the unprivileged `postgres` user; if that user cannot reach
 # this clone (e.g. under /root), the cluster lives in a per-clone folder under /var/tmp instead and
 # .local/pg points to it. PORTAL_PG_DIR names another place for a separate cluster (tests use it).
@@ -91,6 +91,7 @@ case "${1:-}" in
   createdb) createdb "$2" ;;
   dir) cluster_dir ;;
   running) running ;;
+  bin) echo "$bindir" ;;
   remove) remove ;;
-  *) echo "usage: scripts/pg.sh start|stop|running|remove|createdb NAME|dir" >&2; exit 2 ;;
+  *) echo "usage: scripts/pg.sh start|stop|running|remove|createdb NAME|dir|bin" >&2; exit 2 ;;
 esac

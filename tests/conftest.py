@@ -1,4 +1,12 @@
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
 import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
@@ -23,3 +31,42 @@ def _seed_content_once(django_db_setup, django_db_blocker):
 @pytest.fixture
 def seeded_db(_seed_content_once, db):
     """The brochure's content, loaded once per session; each test's own changes are rolled back."""
+
+
+@dataclass
+class ScratchCluster:
+    env: dict
+    socket_dir: str
+
+    def pg(self, *args):
+        subprocess.run([str(ROOT / "scripts" / "pg.sh"), *args], cwd=ROOT, env=self.env, check=True)
+
+    def manage(self, *args):
+        subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, check=True)
+
+
+@pytest.fixture(scope="session")
+def scratch_cluster(tmp_path_factory):
+    """A PostgreSQL cluster of its own, migrated and seeded, for tests that stop, dump or wipe it.
+
+    `env` points DATABASE_URL (and scripts/pg.sh, through PORTAL_PG_DIR) at it; it is removed at the end.
+    """
+    env = {**os.environ, "PORTAL_PG_DIR": str(tmp_path_factory.mktemp("scratch") / "pg")}
+    cluster = ScratchCluster(env=env, socket_dir="")
+    cluster.pg("start")
+    try:
+        cluster.pg("createdb", "portal")
+        cluster.socket_dir = subprocess.run(
+            [str(ROOT / "scripts" / "pg.sh"), "dir"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        env["DATABASE_URL"] = f"postgres://postgres@/portal?host={cluster.socket_dir}"
+        cluster.manage("migrate", "-v", "0")
+        cluster.manage("load_seed", "-v", "0")
+        yield cluster
+    finally:
+        cluster.pg("remove")

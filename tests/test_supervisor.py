@@ -1,7 +1,7 @@
 """scripts/supervise.py keeps the web server and the task worker running, through a PostgreSQL outage too.
 
-These tests start real processes: the supervisor, gunicorn, `manage.py db_worker`, and a PostgreSQL cluster
-of their own (so stopping it never disturbs the test database).
+These tests start real processes: the supervisor, gunicorn, `manage.py db_worker`, against the scratch
+PostgreSQL cluster (tests/conftest.py), so stopping it never disturbs the test database.
 """
 
 import json
@@ -16,7 +16,6 @@ import urllib.request
 from pathlib import Path
 
 import psycopg
-import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PORT = 8112  # inside this clone's range, unused by `make run`/`make serve` defaults
@@ -88,33 +87,6 @@ def test_ctrl_c_stops_the_programs_too(tmp_path):
     assert not alive(pid)
 
 
-@pytest.fixture
-def scratch_cluster(tmp_path):
-    """A PostgreSQL cluster for this test alone, with the task table; yields (environment, pg.sh caller)."""
-    env = {**os.environ, "PORTAL_PG_DIR": str(tmp_path / "pg")}
-
-    def pg(*args):
-        subprocess.run([str(ROOT / "scripts" / "pg.sh"), *args], cwd=ROOT, env=env, check=True)
-
-    pg("start")
-    try:
-        pg("createdb", "portal")
-        socket_dir = subprocess.run(
-            [str(ROOT / "scripts" / "pg.sh"), "dir"],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
-        env["DATABASE_URL"] = f"postgres://postgres@/portal?host={socket_dir}"
-        env["DJANGO_CONN_MAX_AGE"] = "60"
-        subprocess.run([sys.executable, "manage.py", "migrate", "-v", "0"], cwd=ROOT, env=env, check=True)
-        yield env, pg, socket_dir
-    finally:
-        pg("remove")
-
-
 def enqueue_heartbeat(env):
     code = "from portal.tasks import heartbeat; print(heartbeat.enqueue().id)"
     result = subprocess.run(
@@ -154,7 +126,7 @@ def get(path):
 
 
 def test_the_worker_and_the_site_carry_on_after_a_postgresql_outage(scratch_cluster, tmp_path):
-    env, pg, socket_dir = scratch_cluster
+    env, pg, socket_dir = scratch_cluster.env, scratch_cluster.pg, scratch_cluster.socket_dir
     env = {
         **env,
         "PORT": str(PORT),
