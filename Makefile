@@ -3,7 +3,7 @@
 PORT ?= 8000
 export PORT
 
-.PHONY: help run serve test check format messages benchmark backup restore clean
+.PHONY: help run serve test check format messages benchmark backup restore lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -34,6 +34,9 @@ backup: ## Dump the database (pg_dump custom format) into backups/portal-<UTC ti
 
 restore: ## Replace the database's content with a backup: make restore FILE=backups/portal-….dump
 	@scripts/restore.sh "$(FILE)"
+
+lock: ## Regenerate the hashed lock file requirements.txt from pyproject.toml (pip-compile)
+	@scripts/lock.sh $(ARGS)
 
 clean: ## Stop and delete the local PostgreSQL and remove generated folders (keeps nothing of .local/)
 	@scripts/pg.sh remove || true
