@@ -119,6 +119,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "portal.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -296,3 +298,29 @@ PORTAL_INQUIRY_CONSENT_VERSION = "2026-11"
 # /readyz fails when no background task (a heartbeat at least) finished within this many minutes.
 PORTAL_WORKER_SEEN_MINUTES = env_int("PORTAL_WORKER_SEEN_MINUTES", 5)
 # --- end of operations: health checks ---
+
+# --- Operations: caching ---
+
+
+def _cache_from_url(url):
+    """PORTAL_CACHE_URL: empty for this process's memory, redis://host:port/db (rediss:// with TLS) for a
+    cache shared by several app servers, or file:///path for processes of one machine (make run/serve)."""
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if url.startswith(("redis://", "rediss://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if url.startswith("file://"):
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": url[len("file://") :],
+        }
+    raise ImproperlyConfigured(
+        f"PORTAL_CACHE_URL={url!r}: use redis://, rediss:// or file://, or leave it empty."
+    )
+
+
+CACHES = {"default": _cache_from_url(os.environ.get("PORTAL_CACHE_URL", ""))}
+# Anonymous visitors' public pages are cached this long (0 turns the page cache off); content changes
+# renew the cache version at once, so this only bounds how long anything else may stay stale.
+PORTAL_PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 300)
+# --- end of operations: caching ---

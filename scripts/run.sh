@@ -11,6 +11,8 @@ source scripts/prepare.sh
 export DJANGO_DEBUG="${DJANGO_DEBUG:-false}"
 export PORTAL_SERVE_MEDIA="${PORTAL_SERVE_MEDIA:-true}"
 export PORTAL_SITE_URL="${PORTAL_SITE_URL:-http://127.0.0.1:${PORT}}"
+# One page cache for all gunicorn workers on this machine (production shares a Redis: docs/deploy.md).
+export PORTAL_CACHE_URL="${PORTAL_CACHE_URL:-file://$PWD/.local/cache}"
 if [[ "${1:-}" == "--production" ]]; then
   export DJANGO_BEHIND_PROXY="${DJANGO_BEHIND_PROXY:-true}"
   export DJANGO_SECURE_COOKIES="${DJANGO_SECURE_COOKIES:-true}"

@@ -15,6 +15,14 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Each test starts with an empty cache, so no page rendered by an earlier test is served."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _plain_http(settings):
     """The test client speaks plain HTTP; tests of the HTTPS redirect turn it back on."""
     settings.SECURE_SSL_REDIRECT = False
