@@ -3,7 +3,7 @@
 PORT ?= 8000
 export PORT
 
-.PHONY: help run serve test check format messages benchmark backup restore lock clean
+.PHONY: help run serve test check format messages benchmark bench backup restore lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -28,6 +28,9 @@ messages: ## Refresh the Korean catalogue (locale/ko) from code and templates, t
 
 benchmark: ## Print page weights and query counts (needs the seeded local database)
 	@scripts/benchmark.sh
+
+bench: ## Start make serve on port 8110 and time pages and a static file over loopback (sequential and 20 clients)
+	@scripts/bench.sh $(ARGS)
 
 backup: ## Dump the database (pg_dump custom format) into backups/portal-<UTC time>.dump
 	@scripts/backup.sh
