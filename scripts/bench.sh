@@ -1,9 +1,25 @@
 #!/usr/bin/env bash
 # `make bench`: start `make serve` on $BENCH_PORT (default 8110), measure with scripts/bench.py over
 # loopback, stop the server. Prints a Markdown table.
+#   SCALE=N     serve a throwaway database (portal_bench) with N synthetic companies added, dropped after
+#   UNCACHED=1  turn the page cache off, to time the pages themselves
 set -euo pipefail
 cd "$(dirname "$0")/.."
+scripts/bootstrap.sh
 port="${BENCH_PORT:-8110}"
+if [[ -n "${UNCACHED:-}" ]]; then export PORTAL_PAGE_CACHE_SECONDS=0; fi
+if [[ -n "${SCALE:-}" ]]; then
+  scripts/pg.sh start
+  "$(scripts/pg.sh bin)/dropdb" -h "$(scripts/pg.sh dir)" -U postgres --if-exists portal_bench
+  scripts/pg.sh createdb portal_bench
+  export DATABASE_URL="postgres://postgres@/portal_bench?host=$(scripts/pg.sh dir)"
+  .venv/bin/python manage.py migrate --no-input -v 0
+  .venv/bin/python manage.py load_seed -v 0
+  .venv/bin/python scripts/bench_data.py "$SCALE"
+  # A cache of its own, so no page of the seed-size database is served.
+  export PORTAL_CACHE_URL="file://$PWD/.local/cache-bench"
+  rm -rf .local/cache-bench
+fi
 log=$(mktemp)
 PORT=$port setsid scripts/run.sh --production >"$log" 2>&1 </dev/null &
 server=$!
@@ -12,6 +28,10 @@ stop_server() {
   kill -TERM "$server" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
   rm -f "$log"
+  if [[ -n "${SCALE:-}" ]]; then
+    "$(scripts/pg.sh bin)/dropdb" -h "$(scripts/pg.sh dir)" -U postgres --if-exists portal_bench || true
+    rm -rf .local/cache-bench
+  fi
   exit "$status"
 }
 trap stop_server EXIT

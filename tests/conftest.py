@@ -22,10 +22,14 @@ def _empty_page_cache():
     cache.clear()
 
 
-@pytest.fixture(autouse=True)
-def _plain_http(settings):
-    """The test client speaks plain HTTP; tests of the HTTPS redirect turn it back on."""
-    settings.SECURE_SSL_REDIRECT = False
+@pytest.fixture(scope="session", autouse=True)
+def _plain_http():
+    """The test client and the browser tests' live server speak plain HTTP; tests of the HTTPS redirect
+    turn it back on. Session-wide, so it is in force before the live server loads its middleware."""
+    from django.test import override_settings
+
+    with override_settings(SECURE_SSL_REDIRECT=False):
+        yield
 
 
 @pytest.fixture(scope="session")
