@@ -253,8 +253,8 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 # Browser features the portal never uses are switched off for it and anything it might embed.
 PORTAL_PERMISSIONS_POLICY = (
-    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
-    "payment=(), usb=(), interest-cohort=()"
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
 )
 # Behind a TLS-terminating reverse proxy: trust its X-Forwarded-Proto, and take the visitor's address
 # from the last X-Forwarded-For entry (the one that proxy appended) for the inquiry rate limit.
