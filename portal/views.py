@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import requires_csrf_token
 
 from companies.models import Company, Deal
-from content.models import Source
+from content.models import ContentReview, Source
 from incentives.models import Incentive
 from portal import health
 from portal.forms import SearchForm
@@ -29,6 +29,7 @@ def home(request):
             "startups": Company.objects.startups().select_related("district")[:6],
             "deals": Deal.objects.published().with_parties(),
             "incentives": Incentive.objects.published(),
+            "last_reviewed": ContentReview.objects.latest_date(),
         },
     )
 
