@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
@@ -6,14 +7,24 @@ from companies.models import Company, CompanyFigure, Deal
 from institutions.models import Institution
 from stories.models import Story
 
+COMPANIES_PER_PAGE = 24
+DEALS_PER_PAGE = 10
+
 
 def company_list(request):
     form = CompanyFilterForm(request.GET or None)
     companies = form.filter(Company.objects.in_seoul()).select_related("district", "parent")
+    page = Paginator(companies, COMPANIES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "companies/company_list.html",
-        {"form": form, "companies": companies, "facets": form.facet_counts()},
+        {
+            "form": form,
+            "page": page,
+            "page_numbers": page.paginator.get_elided_page_range(page.number),
+            "companies": page.object_list,
+            "facets": form.facet_counts(),
+        },
     )
 
 
@@ -37,7 +48,18 @@ def company_detail(request, slug):
 
 
 def deal_list(request):
-    return render(request, "companies/deal_list.html", {"deals": Deal.objects.published().with_parties()})
+    page = Paginator(Deal.objects.published().with_parties(), DEALS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "companies/deal_list.html",
+        {
+            "page": page,
+            "page_numbers": page.paginator.get_elided_page_range(page.number),
+            "deals": page.object_list,
+        },
+    )
 
 
 def deal_detail(request, slug):

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from content.cache import invalidate_page_cache
 from content.models import Citation, ContentReview, Source
 
 
@@ -14,10 +15,12 @@ class PublishedAdmin(TabbedTranslationAdmin):
     @admin.action(description=_("Publish the selected items"))
     def publish(self, request, queryset):
         queryset.update(is_published=True)
+        invalidate_page_cache()  # update() sends no post_save
 
     @admin.action(description=_("Unpublish the selected items (keep them as drafts)"))
     def unpublish(self, request, queryset):
         queryset.update(is_published=False)
+        invalidate_page_cache()
 
 
 @admin.register(Source)

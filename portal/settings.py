@@ -10,14 +10,29 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 LOCAL_DIR = BASE_DIR / ".local"
 
 
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off"}
+
+
 def env_bool(name, default):
-    return os.environ.get(name, str(default)).lower() in {"1", "true", "yes", "on"}
+    """A yes/no variable; anything else (a typo such as "ture") stops start-up instead of reading as false."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
+        return default
+    if value in TRUE_WORDS:
+        return True
+    if value in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(
+        f"{name}={os.environ[name]!r} is not understood: use one of {sorted(TRUE_WORDS | FALSE_WORDS)}."
+    )
 
 
 def env_list(name, default):
@@ -37,11 +52,42 @@ def _local_secret_key():
     return path.read_text().strip()
 
 
+# --- Operations: where the portal runs (production refuses to start on local defaults) ---
+DJANGO_ENV = os.environ.get("DJANGO_ENV", "local").strip().lower()
+if DJANGO_ENV not in {"local", "production"}:
+    raise ImproperlyConfigured(f"DJANGO_ENV={DJANGO_ENV!r} is not understood: use 'local' or 'production'.")
+PRODUCTION = DJANGO_ENV == "production"
+
+
+def _require_production_settings():
+    """In production every value that has a local default must be given, and given properly."""
+    problems = []
+    key = os.environ.get("DJANGO_SECRET_KEY", "")
+    if len(key) < 50 or len(set(key)) < 5 or key.startswith("django-insecure-"):
+        problems.append("DJANGO_SECRET_KEY must be a random value of at least 50 characters")
+    hosts = env_list("DJANGO_ALLOWED_HOSTS", "")
+    if not hosts or "*" in hosts:
+        problems.append("DJANGO_ALLOWED_HOSTS must name the portal's host names")
+    if not os.environ.get("PORTAL_SITE_URL", "").startswith("https://"):
+        problems.append("PORTAL_SITE_URL must be the public https:// address")
+    if env_bool("DJANGO_DEBUG", False):
+        problems.append("DJANGO_DEBUG must be off")
+    if problems:
+        raise ImproperlyConfigured("DJANGO_ENV=production: " + "; ".join(problems) + ".")
+
+
+if PRODUCTION:
+    _require_production_settings()
+
 DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or _local_secret_key()
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
-CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 SITE_URL = os.environ.get("PORTAL_SITE_URL", "http://127.0.0.1:8000")
+# The site's own origin is trusted for CSRF; more (e.g. a second host name) can be listed.
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", SITE_URL if PRODUCTION else "")
+# The admin's address: anything but the well-known /admin/ keeps password-guessing robots away.
+PORTAL_ADMIN_URL = os.environ.get("PORTAL_ADMIN_URL", "admin/").strip("/") + "/"
+# --- end of operations: where the portal runs ---
 
 INSTALLED_APPS = [
     "modeltranslation",  # before django.contrib.admin, as its docs require
@@ -71,7 +117,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "portal.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -150,6 +199,8 @@ STORAGES = {
 
 # Uploaded images (company logos and the like) are checked by Pillow against these limits.
 PORTAL_IMAGE_MAX_BYTES = env_int("PORTAL_IMAGE_MAX_BYTES", 2 * 1024 * 1024)
+# Operations: pixels too, since a small compressed file can unpack to gigabytes (25 million = 5,000 × 5,000).
+PORTAL_IMAGE_MAX_PIXELS = env_int("PORTAL_IMAGE_MAX_PIXELS", 25_000_000)
 
 # Email: SMTP in production; `make run` writes messages as files under .local/mail/.
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -188,22 +239,52 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# --- Operations: HTTPS, security headers, sessions, request limits, logging ---
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# HTTPS only: plain HTTP is redirected, and browsers are told (HSTS, one year, subdomains too) never to
+# try HTTP again. SecurityMiddleware sends HSTS on HTTPS responses only, so `make run` (HTTP) is unaffected.
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
+# Load balancers and monitors probe over plain HTTP inside the network: the probes are never redirected.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+# Browser features the portal never uses are switched off for it and anything it might embed.
+PORTAL_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
 # Behind a TLS-terminating reverse proxy: trust its X-Forwarded-Proto, and take the visitor's address
 # from the last X-Forwarded-For entry (the one that proxy appended) for the inquiry rate limit.
 BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+# Only staff sign in; their session ends after this many idle minutes (each request restarts the clock).
+PORTAL_SESSION_IDLE_MINUTES = env_int("PORTAL_SESSION_IDLE_MINUTES", 30)
+SESSION_COOKIE_AGE = PORTAL_SESSION_IDLE_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
+# Request size: form data above this (files excluded) or with more fields is refused with a styled page.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DJANGO_DATA_UPLOAD_MAX_NUMBER_FIELDS", 1000)
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        # Requests for foreign host names come by the thousand from scanners: one line each, no traceback.
+        "without_traceback": {
+            "()": "django.utils.log.CallbackFilter",
+            "callback": "ext://portal.log.without_traceback",
+        },
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.security.DisallowedHost": {"filters": ["without_traceback"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+# --- end of operations: HTTPS, security headers, sessions, request limits, logging ---
 
 
 # Inquiries: where staff notifications go, what the acknowledgement promises, abuse limits, retention.
@@ -214,6 +295,37 @@ PORTAL_INQUIRY_RETENTION_DAYS = env_int("PORTAL_INQUIRY_RETENTION_DAYS", 3 * 365
 PORTAL_INQUIRY_MIN_FILL_SECONDS = env_int("PORTAL_INQUIRY_MIN_FILL_SECONDS", 3)
 # Bump when the consent wording in inquiries/templates/inquiries/_consent_notice.html changes.
 PORTAL_INQUIRY_CONSENT_VERSION = "2026-11"
+
+# --- Operations: health checks ---
+# /readyz fails when no background task (a heartbeat at least) finished within this many minutes.
+PORTAL_WORKER_SEEN_MINUTES = env_int("PORTAL_WORKER_SEEN_MINUTES", 5)
+# --- end of operations: health checks ---
+
+# --- Operations: caching ---
+
+
+def _cache_from_url(url):
+    """PORTAL_CACHE_URL: empty for this process's memory, redis://host:port/db (rediss:// with TLS) for a
+    cache shared by several app servers, or file:///path for processes of one machine (make run/serve)."""
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if url.startswith(("redis://", "rediss://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if url.startswith("file://"):
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": url[len("file://") :],
+        }
+    raise ImproperlyConfigured(
+        f"PORTAL_CACHE_URL={url!r}: use redis://, rediss:// or file://, or leave it empty."
+    )
+
+
+CACHES = {"default": _cache_from_url(os.environ.get("PORTAL_CACHE_URL", ""))}
+# Anonymous visitors' public pages are cached this long (0 turns the page cache off); content changes
+# renew the cache version at once, so this only bounds how long anything else may stay stale.
+PORTAL_PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 300)
+# --- end of operations: caching ---
 
 
 # --- Inquiries and staff sign-in (maintained with inquiries/): CSRF failure page -----------------------
@@ -246,6 +358,3 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "portal.staff_sign_in.locked_out"
 AXES_CLIENT_IP_CALLABLE = "inquiries.views.client_ip"  # the same address the inquiry limit counts
-# A staff session ends after this long without a request (each request renews it); visitors have none.
-SESSION_COOKIE_AGE = 60 * env_int("PORTAL_STAFF_IDLE_MINUTES", 60)
-SESSION_SAVE_EVERY_REQUEST = True

@@ -12,7 +12,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("favicon.ico", views.favicon),
-    path("admin/", admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
+    path(settings.PORTAL_ADMIN_URL, admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
@@ -32,5 +34,7 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT}, name="media")
     )
 
+handler400 = views.bad_request
+handler403 = views.permission_denied
 handler404 = views.page_not_found
 handler500 = views.server_error

@@ -1,5 +1,10 @@
-"""Site-wide pages: home, search, sources, and the error pages."""
+"""Site-wide pages: home, search, sources, the error pages and the health checks."""
 
+import sys
+
+from django.core.exceptions import RequestDataTooBig
+from django.db import InterfaceError, OperationalError
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -8,6 +13,7 @@ from django.views.decorators.csrf import requires_csrf_token
 from companies.models import Company, Deal
 from content.models import ContentReview, Source
 from incentives.models import Incentive
+from portal import health
 from portal.forms import SearchForm
 from portal.search import search as portal_search
 from seoul.models import KeyFigure
@@ -58,10 +64,39 @@ def favicon(request):
     return redirect(static("favicon.svg"), permanent=True)
 
 
+def healthz(request):
+    """The process answers; touches no database, so a database outage never restarts app servers."""
+    return JsonResponse({"status": "ok"})
+
+
+def readyz(request):
+    checks = health.readiness()
+    ready = all(checks.values())
+    return JsonResponse(
+        {"status": "ok" if ready else "unavailable", "checks": checks}, status=200 if ready else 503
+    )
+
+
+def bad_request(request, exception):
+    """A request Django refused before any view: too large (413), too many fields or a foreign host (400)."""
+    if isinstance(exception, RequestDataTooBig):
+        return render(request, "413.html", status=413)
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request, exception):
+    return render(request, "403.html", status=403)
+
+
 def page_not_found(request, exception):
     return render(request, "404.html", status=404)
 
 
 @requires_csrf_token
 def server_error(request):
+    """An unexpected error; when the database is out of reach, say so and that it will pass (503)."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = render(request, "503.html", status=503)
+        response["Retry-After"] = "60"
+        return response
     return render(request, "500.html", status=500)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what a fresh Debian machine lacks, then creates .venv from pyproject.toml.
+# Installs what a fresh Debian machine lacks, then creates .venv from the lock file requirements.txt.
 # Usage: scripts/bootstrap.sh [--browser]   (--browser also makes sure Chromium is there)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,14 +24,13 @@ if ((${#missing[@]})); then
   fi
 fi
 
-stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
+# Python packages come from requirements.txt, the lock file generated from pyproject.toml by
+# `make lock` (pip-compile): exact versions and the hashes of their files, so a clone installs what was tested.
+stamp=".venv/.installed-$(sha256sum requirements.txt | cut -c1-16)"
 if [[ ! -f "$stamp" ]]; then
   [[ -x .venv/bin/python ]] || python3 -m venv .venv
-  # The portal is an application, not a package: install the dependencies pyproject.toml lists.
-  .venv/bin/python -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]
-print("\n".join(p["dependencies"] + p["optional-dependencies"]["test"]))' >.venv/requirements.txt
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r .venv/requirements.txt 2>.venv/pip.log \
-    || { cat .venv/pip.log >&2; echo "Installing Python packages failed (see above)." >&2; exit 1; }
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt \
+    2>.venv/pip.log || { cat .venv/pip.log >&2; echo "Installing Python packages failed (see above)." >&2; exit 1; }
   rm -f .venv/.installed-*
   touch "$stamp"
 fi

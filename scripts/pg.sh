@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The project-local PostgreSQL cluster: data and Unix socket under .local/pg (no TCP, no system service).
-# Usage: scripts/pg.sh start | stop | running | remove | createdb NAME | dir
+# Usage: scripts/pg.sh start | stop | running | remove | createdb NAME | dir | bin
 # When run as root, the cluster runs as the unprivileged `postgres` user; if that user cannot reach
 # this clone (e.g. under /root), the cluster lives in a per-clone folder under /var/tmp instead and
-# .local/pg points to it.
+# .local/pg points to it. PORTAL_PG_DIR names another place for a separate cluster (tests use it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root_dir=$PWD
+local_pg="${PORTAL_PG_DIR:-$root_dir/.local/pg}"
 
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
 [[ -n "$bindir" ]] || bindir=$(dirname "$(command -v initdb)")
@@ -17,23 +18,23 @@ as_owner() {
 }
 
 cluster_dir() {
-  local dir="$root_dir/.local/pg"
+  local dir="$local_pg"
   if [[ -L "$dir" || -d "$dir" ]]; then
     readlink -f "$dir"
     return
   fi
-  mkdir -p "$root_dir/.local"
+  mkdir -p "$(dirname "$dir")"
   local reachable=1
   if [[ $(id -u) == 0 ]]; then
     id postgres >/dev/null 2>&1 || { echo "The postgres system user is missing: reinstall the postgresql package." >&2; exit 1; }
-    runuser -u postgres -- test -x "$root_dir/.local" 2>/dev/null || reachable=0
+    runuser -u postgres -- test -x "$(dirname "$dir")" 2>/dev/null || reachable=0
   fi
   # A Unix socket path must stay under 108 bytes.
   (( ${#dir} + 20 < 100 )) || reachable=0
   if ((reachable)); then
     mkdir -p "$dir"
   else
-    local outside="/var/tmp/investseoul-pg/$(printf %s "$root_dir" | sha256sum | cut -c1-16)"
+    local outside="/var/tmp/investseoul-pg/$(printf %s "$dir" | sha256sum | cut -c1-16)"
     mkdir -p "$outside"
     ln -sfn "$outside" "$dir"
     dir=$outside
@@ -59,19 +60,19 @@ start() {
 }
 
 running() {
-  local dir="$root_dir/.local/pg"
+  local dir="$local_pg"
   [[ -e "$dir/data/PG_VERSION" ]] && as_owner "$bindir/pg_ctl" status --pgdata="$(readlink -f "$dir")/data" >/dev/null 2>&1
 }
 
 stop() {
-  local dir="$root_dir/.local/pg"
+  local dir="$local_pg"
   [[ -e "$dir/data/PG_VERSION" ]] || return 0
   as_owner "$bindir/pg_ctl" stop --pgdata="$(readlink -f "$dir")/data" --mode=fast --wait >/dev/null 2>&1 || true
 }
 
 remove() {
   stop
-  local dir="$root_dir/.local/pg"
+  local dir="$local_pg"
   if [[ -L "$dir" ]]; then rm -rf "$(readlink -f "$dir")"; fi
   rm -rf "$dir"
 }
@@ -90,6 +91,7 @@ case "${1:-}" in
   createdb) createdb "$2" ;;
   dir) cluster_dir ;;
   running) running ;;
+  bin) echo "$bindir" ;;
   remove) remove ;;
-  *) echo "usage: scripts/pg.sh start|stop|running|remove|createdb NAME|dir" >&2; exit 2 ;;
+  *) echo "usage: scripts/pg.sh start|stop|running|remove|createdb NAME|dir|bin" >&2; exit 2 ;;
 esac

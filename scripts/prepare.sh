@@ -20,3 +20,12 @@ build_assets() {
   python manage.py compilemessages -v 0 --ignore=.venv
   python manage.py collectstatic --no-input -v 0
 }
+
+# Runs the web server and the task worker under scripts/supervise.py (each restarted when it dies) in
+# the background, so that Ctrl-C or a TERM reaches the caller's trap at once; sets supervisor_pid.
+supervise_web_and_worker() {
+  python scripts/supervise.py \
+    web="gunicorn --config gunicorn.conf.py" \
+    worker="python manage.py db_worker --no-reload" </dev/null &
+  supervisor_pid=$!
+}

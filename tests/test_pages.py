@@ -103,7 +103,7 @@ def test_the_bare_address_redirects_by_the_visitors_language(client, db):
 
 def test_each_page_links_to_its_other_language_version(client, seeded_db):
     html = client.get(url_in("en", "companies:detail", "lunit")).content.decode()
-    assert 'href="http://testserver/ko/companies/lunit/" hreflang="ko"' in html
+    assert 'href="/ko/companies/lunit/" hreflang="ko"' in html
     assert '<link rel="alternate" hreflang="ko" href="http://testserver/ko/companies/lunit/">' in html
 
 

@@ -113,3 +113,25 @@ def test_the_korean_catalogue_compiles_with_matching_placeholders():
         text=True,
     )
     assert checked.returncode == 0, checked.stderr
+
+
+def test_the_lock_file_pins_every_dependency_of_pyproject_with_hashes():
+    """requirements.txt is pip-compile's output for pyproject.toml: run make lock after changing it."""
+    import re
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    project = tomllib.loads((root / "pyproject.toml").read_text())["project"]
+    lock = (root / "requirements.txt").read_text()
+    pins = dict(re.findall(r"^([a-z0-9][a-z0-9._-]*)==(\S+) \\", lock, flags=re.MULTILINE))
+
+    def normalised(requirement):
+        return (
+            re.split(r"[\[<>=!~; ]", requirement, maxsplit=1)[0].lower().replace("_", "-").replace(".", "-")
+        )
+
+    wanted = [normalised(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]]
+    assert [name for name in wanted if name not in pins] == []
+    entries = lock.split("\n    # via")
+    assert all("--hash=sha256:" in entry for entry in entries[:-1]), "every pin carries its hashes"

@@ -228,6 +228,17 @@ def test_logo_uploads_must_be_small_real_images(settings):
     assert "images may be at most 10" in errors_of(company)["logo"][0]
 
 
+def test_a_logo_of_ten_thousand_pixels_square_is_refused_before_it_is_decoded():
+    buffer = io.BytesIO()
+    Image.new("1", (10_000, 10_000)).save(buffer, "PNG")
+    assert len(buffer.getvalue()) < 2 * 1024 * 1024, "small in bytes: only the pixel cap can catch it"
+    company = factories.company()
+    company.logo = SimpleUploadedFile("logo.png", buffer.getvalue(), content_type="image/png")
+    assert errors_of(company)["logo"] == [
+        "This image is 10,000 × 10,000 pixels; images may have at most 25,000,000 pixels."
+    ]
+
+
 def test_a_gif_logo_is_refused_with_the_formats_we_accept():
     buffer = io.BytesIO()
     Image.new("RGB", (4, 4)).save(buffer, "GIF")
