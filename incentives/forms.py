@@ -79,11 +79,11 @@ class FinderForm(forms.Form):
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
         error_messages={
             "invalid": _("Enter the share as a number from 0 to 100, e.g. 30."),
-            "min_value": _("A share cannot be below 0 %."),
-            "max_value": _("A share cannot be more than 100 %."),
+            "min_value": _("A share cannot be below %(limit_value)s %%."),
+            "max_value": _("A share cannot be more than %(limit_value)s %%."),
             "max_digits": _("Enter the share as a number from 0 to 100, e.g. 30."),
             "max_decimal_places": _("Use at most two decimals, e.g. 29.99."),
-            "max_whole_digits": _("A share cannot be more than 100 %."),
+            "max_whole_digits": _("Enter the share as a number from 0 to 100, e.g. 30."),
         },
     )
     new_shares = yes_no_field(_("Will the investment acquire newly issued shares?"))
