@@ -285,6 +285,8 @@ class Condition(models.Model):
         if self.answer in self.NUMBER_ANSWERS:
             if self.answer == self.Answer.FOREIGN_OWNERSHIP:
                 values = {"share": plain_number(self.threshold)}
+                if self.comparison == self.Comparison.MORE_THAN and not self.threshold:
+                    return _("Some foreign ownership (a foreign-invested company)")
                 if self.comparison == self.Comparison.MORE_THAN:
                     return _("Foreign ownership of more than %(share)s %%") % values
                 return _("Foreign ownership of at least %(share)s %%") % values

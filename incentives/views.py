@@ -40,7 +40,7 @@ def finder(request):
             "results": results,
             "answers": form.answers() if results is not None else None,
             "query": form.canonical_query() if form.is_bound else "",
-            "krw_per_usd": settings.PORTAL_KRW_PER_USD,
+            "krw_per_usd": f"{settings.PORTAL_KRW_PER_USD:,}",
             "krw_per_usd_as_of": settings.PORTAL_KRW_PER_USD_AS_OF,
         },
     )

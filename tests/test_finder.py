@@ -381,7 +381,7 @@ def test_commas_in_amounts_are_understood(client):
 def test_the_empty_form_shows_no_results_and_the_stated_rate(client):
     html = client.get(finder_url("en")).content.decode()
     assert 'id="results-heading"' not in html
-    assert "at KRW 1292 per USD" in text_of(html)
+    assert "at KRW 1,292 per USD" in text_of(html)
 
 
 def test_the_result_page_needs_the_same_number_of_queries_whatever_the_rows(
