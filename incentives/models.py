@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -312,6 +313,10 @@ class Condition(models.Model):
 
     def is_in_force(self, on_date):
         return self.effective_until is None or on_date <= self.effective_until
+
+    @property
+    def has_ended(self):
+        return not self.is_in_force(timezone.localdate())
 
 
 class Benefit(models.Model):

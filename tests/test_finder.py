@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from content.models import Unit
 from incentives.eligibility import Answers, Outcome, Status, evaluate, evaluate_all
@@ -155,7 +155,7 @@ def test_ai_medical_imaging_lands_in_biotechnology_and_it_convergence():
     assert "which we read as: Biotechnology, IT convergence" in reason
 
 
-def test_an_expired_condition_is_not_applied_and_the_result_says_so():
+def test_an_expired_condition_is_not_applied_and_the_result_says_so(client):
     rule = Condition.objects.get(incentive__slug="cash-grants", answer=Condition.Answer.FOREIGN_OWNERSHIP)
     assert result_for("cash-grants", foreign_ownership=Decimal(25)).status == Status.NOT_ELIGIBLE
     rule.effective_until = TODAY - datetime.timedelta(days=1)
@@ -168,6 +168,10 @@ def test_an_expired_condition_is_not_applied_and_the_result_says_so():
         assert len(expired) == 1
         assert "no longer applied, this condition ended on 2026-11-27" in expired[0].reason
     assert result.status == Status.DEPENDS  # the other conditions are unanswered
+    ended_on = (timezone.localdate() - datetime.timedelta(days=1)).isoformat()
+    Condition.objects.filter(pk=rule.pk).update(effective_until=ended_on)
+    page = text_of(client.get("/en/invest/cash-grants/").content.decode())
+    assert f"Foreign ownership of at least 30 % (ended on {ended_on}; no longer applied)" in page
 
 
 def test_a_rule_still_applies_on_its_last_day():
