@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -40,7 +39,5 @@ def finder(request):
             "results": results,
             "answers": form.answers() if results is not None else None,
             "query": form.canonical_query() if form.is_bound else "",
-            "krw_per_usd": f"{settings.PORTAL_KRW_PER_USD:,}",
-            "krw_per_usd_as_of": settings.PORTAL_KRW_PER_USD_AS_OF,
         },
     )
