@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Benefit, Condition, ContactPoint, Incentive, SupportSpace
+from .models import Activity, Benefit, Condition, ContactPoint, Incentive, SupportSpace
 
 
 @register(Incentive)
@@ -39,3 +39,8 @@ class ContactPointTranslationOptions(TranslationOptions):
         "name",
         "address",
     )
+
+
+@register(Activity)
+class ActivityTranslationOptions(TranslationOptions):
+    fields = ("name",)

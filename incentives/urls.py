@@ -6,5 +6,6 @@ app_name = "incentives"
 
 urlpatterns = [
     path("", views.incentive_list, name="list"),
+    path("finder/", views.finder, name="finder"),
     path("<slug:slug>/", views.incentive_detail, name="detail"),
 ]

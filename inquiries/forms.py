@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from companies.models import Company
+from incentives.forms import finder_inquiry_prefill
 from incentives.models import Incentive
 from inquiries.models import Inquiry
 
@@ -27,8 +28,15 @@ def new_fill_token(opened_at=None):
     return signing.dumps(payload, salt=FILL_TOKEN_SALT)
 
 
+def initial_from_finder(query):
+    """The incentive finder's answers and results, passed as its query string in ?finder=<query>."""
+    return {"topic": Inquiry.Topic.INCENTIVES, **finder_inquiry_prefill(query.get("finder", ""))}
+
+
 def initial_from_link(query):
     """Preselections from a link on an incentive page (?topic=<slug>) or a company page (?company=<slug>)."""
+    if "finder" in query:
+        return initial_from_finder(query)
     topic = query.get("topic", "")
     company_slug = query.get("company", "")
     if topic in Inquiry.Topic.values:
