@@ -14,6 +14,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("opendata.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,0 +1,62 @@
+"""Filters of the API lists and downloads beyond the company directory's own (companies/forms.py)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from events.models import Event
+from incentives.models import Incentive
+from institutions.models import Institution
+from seoul.models import District, KeyFigure
+
+
+class FacetForm(forms.Form):
+    """Optional choices read from the query string; each chosen value narrows the rows by its lookup."""
+
+    lookups = {}
+
+    def filter(self, rows):
+        for name, value in self.cleaned_data.items():
+            if value:
+                rows = rows.filter(**{self.lookups[name]: value})
+        return rows
+
+
+def with_any(choices, label):
+    return [("", label), *choices]
+
+
+class InstitutionFilterForm(FacetForm):
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    district = forms.ChoiceField(label=_("District"), required=False)
+    lookups = {"kind": "kind", "district": "district__slug"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = with_any(Institution.Kind.choices, _("All kinds"))
+        self.fields["district"].choices = with_any(
+            District.objects.values_list("slug", "name"), _("All districts")
+        )
+
+
+class EventFilterForm(FacetForm):
+    season = forms.ChoiceField(
+        label=_("When"), required=False, choices=with_any(Event.Season.choices, _("Any time"))
+    )
+    format = forms.ChoiceField(
+        label=_("Format"), required=False, choices=with_any(Event.Format.choices, _("Any format"))
+    )
+    lookups = {"season": "season", "format": "format"}
+
+
+class KeyFigureFilterForm(FacetForm):
+    topic = forms.ChoiceField(
+        label=_("Topic"), required=False, choices=with_any(KeyFigure.Topic.choices, _("All topics"))
+    )
+    lookups = {"topic": "topic"}
+
+
+class IncentiveFilterForm(FacetForm):
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=with_any(Incentive.Kind.choices, _("All kinds"))
+    )
+    lookups = {"kind": "kind"}
