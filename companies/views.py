@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
@@ -13,7 +15,12 @@ def company_list(request):
     return render(
         request,
         "companies/company_list.html",
-        {"form": form, "companies": companies, "facets": form.facet_counts()},
+        {
+            "form": form,
+            "companies": companies,
+            "facets": form.facet_counts(),
+            "download_query": urlencode(form.selected()),
+        },
     )
 
 

@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("invest/", include("incentives.urls")),
     path("stories/", include("stories.urls")),
     path("contact/", include("inquiries.urls")),
+    path("data/", include("opendata.urls")),
 )
 
 if settings.SERVE_MEDIA:
