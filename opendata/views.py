@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 from drf_spectacular.generators import SchemaGenerator
 from rest_framework.utils.encoders import JSONEncoder
 
-from opendata import calendars, datasets, exports
+from opendata import calendars, datasets, ecosystem, exports
 from opendata.datasets import DATASETS, DATASETS_BY_SLUG
 from opendata.reference import api_reference
 
@@ -63,3 +63,18 @@ def events_calendar(request):
 def event_calendar(request, slug):
     event = get_object_or_404(datasets.events().filter(start_date__isnull=False), slug=slug)
     return calendar_response(calendars.calendar_of([event], request), f"{event.slug}.ics")
+
+
+@require_safe
+def ecosystem_page(request):
+    districts = ecosystem.districts_with_actors()
+    return render(
+        request,
+        "opendata/ecosystem.html",
+        {
+            "districts": districts,
+            "tiles": [d for d in districts if d.tile],
+            "clusters": ecosystem.clusters(districts),
+            "size": ecosystem.map_size(),
+        },
+    )

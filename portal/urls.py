@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("stories/", include("stories.urls")),
     path("contact/", include("inquiries.urls")),
     path("data/", include("opendata.urls")),
+    path("ecosystem/", include("opendata.ecosystem_urls")),
 )
 
 if settings.SERVE_MEDIA:
