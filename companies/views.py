@@ -30,6 +30,7 @@ def company_detail(request, slug):
         .select_related("district", "parent")
         .prefetch_related(
             "sectors",
+            "other_districts",
             "highlights__source",
             Prefetch("figures", queryset=CompanyFigure.objects.select_related("source")),
             Prefetch("affiliates", queryset=Company.objects.published()),

@@ -20,7 +20,11 @@ from seoul.models import DataPoint, Dataset, KeyFigure
 
 
 def companies():
-    return Company.objects.in_seoul().select_related("district", "parent").prefetch_related("sectors")
+    return (
+        Company.objects.in_seoul()
+        .select_related("district", "parent")
+        .prefetch_related("sectors", "other_districts")
+    )
 
 
 def company_details():
@@ -37,7 +41,7 @@ def deals():
 
 
 def institutions():
-    return Institution.objects.published().select_related("district")
+    return Institution.objects.published().select_related("district").prefetch_related("other_districts")
 
 
 def institution_details():

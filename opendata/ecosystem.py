@@ -1,11 +1,12 @@
 """Seoul's AI ecosystem by district, counted from published records with the company directory's own
 filter, so a tile's number is the number of companies its link shows."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import F, Q
 
-from companies.forms import FACET_LOOKUPS
+from companies.forms import district_counts
 from companies.models import Company
 from institutions.models import Institution
 from seoul import tilemap
@@ -42,14 +43,20 @@ class DistrictActors:
         return min(4, (self.actors + 2) // 3) if self.actors else 0
 
 
-def counts_by_district(rows, lookup):
-    return dict(rows.values_list(lookup).order_by().annotate(n=Count("pk", distinct=True)))
+def institution_district_counts(institutions):
+    """Like the directory's company counts: each institution once in its main and each other district."""
+    institutions = institutions.order_by()
+    pairs = (
+        institutions.annotate(place=F("district__slug"))
+        .values_list("pk", "place")
+        .union(institutions.annotate(place=F("other_districts__slug")).values_list("pk", "place"))
+    )
+    return Counter(slug for _pk, slug in pairs if slug)
 
 
 def districts_with_actors():
-    district_lookup = FACET_LOOKUPS["district"]
-    companies = counts_by_district(Company.objects.in_seoul(), district_lookup)
-    institutions = counts_by_district(Institution.objects.published(), "district__slug")
+    companies = district_counts(Company.objects.in_seoul())
+    institutions = institution_district_counts(Institution.objects.published())
     return [
         DistrictActors(d, companies.get(d.slug, 0), institutions.get(d.slug, 0))
         for d in District.objects.all()
@@ -61,13 +68,24 @@ def clusters(districts):
     top = sorted((d for d in districts if d.actors), key=lambda d: (-d.actors, d.district.order))
     top = top[:CLUSTER_COUNT]
     by_slug = {d.district.slug: d for d in top}
-    for company in Company.objects.in_seoul().filter(district__slug__in=by_slug).select_related("district"):
-        by_slug[company.district.slug].company_list.append(company)
-    for institution in (
-        Institution.objects.published().filter(district__slug__in=by_slug).select_related("district")
-    ):
-        by_slug[institution.district.slug].institution_list.append(institution)
+    anywhere_in_top = Q(district__slug__in=by_slug) | Q(other_districts__slug__in=by_slug)
+    actors = [
+        (Company.objects.in_seoul(), "company_list"),
+        (Institution.objects.published(), "institution_list"),
+    ]
+    for rows, attribute in actors:
+        rows = rows.filter(anywhere_in_top).distinct().select_related("district")
+        for actor in rows.prefetch_related("other_districts"):
+            for slug in district_slugs(actor) & by_slug.keys():
+                getattr(by_slug[slug], attribute).append(actor)
     return top
+
+
+def district_slugs(actor):
+    slugs = {district.slug for district in actor.other_districts.all()}
+    if actor.district:
+        slugs.add(actor.district.slug)
+    return slugs
 
 
 def map_size():

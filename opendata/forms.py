@@ -1,6 +1,7 @@
 """Filters of the API lists and downloads beyond the company directory's own (companies/forms.py)."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
@@ -15,9 +16,9 @@ class FacetForm(forms.Form):
     lookups = {}
 
     def filter(self, rows):
-        for name, value in self.cleaned_data.items():
-            if value:
-                rows = rows.filter(**{self.lookups[name]: value})
+        for name, lookup in self.lookups.items():
+            if value := self.cleaned_data.get(name):
+                rows = rows.filter(**{lookup: value})
         return rows
 
 
@@ -26,9 +27,11 @@ def with_any(choices, label):
 
 
 class InstitutionFilterForm(FacetForm):
+    """An institution is in a district when it is its main district or one of its other districts."""
+
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     district = forms.ChoiceField(label=_("District"), required=False)
-    lookups = {"kind": "kind", "district": "district__slug"}
+    lookups = {"kind": "kind"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -36,6 +39,12 @@ class InstitutionFilterForm(FacetForm):
         self.fields["district"].choices = with_any(
             District.objects.values_list("slug", "name"), _("All districts")
         )
+
+    def filter(self, rows):
+        district = self.cleaned_data.get("district")
+        if district:
+            rows = rows.filter(Q(district__slug=district) | Q(other_districts__slug=district)).distinct()
+        return super().filter(rows)
 
 
 class EventFilterForm(FacetForm):

@@ -53,6 +53,7 @@ class CompanySerializer(serializers.ModelSerializer):
     status_label = serializers.CharField(source="get_status_display")
     district = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     district_name = serializers.CharField(source="district.name", default=None)
+    other_districts = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     group = serializers.SerializerMethodField()
     sectors = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     page_url = PageUrlField()
@@ -68,6 +69,7 @@ class CompanySerializer(serializers.ModelSerializer):
             "status_label",
             "district",
             "district_name",
+            "other_districts",
             "group",
             "founded_year",
             "founding_note",
@@ -147,6 +149,7 @@ class InstitutionSerializer(serializers.ModelSerializer):
     kind_label = serializers.CharField(source="get_kind_display")
     district = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     district_name = serializers.CharField(source="district.name", default=None)
+    other_districts = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     page_url = PageUrlField()
 
     class Meta:
@@ -158,6 +161,7 @@ class InstitutionSerializer(serializers.ModelSerializer):
             "kind_label",
             "district",
             "district_name",
+            "other_districts",
             "campus",
             "founded_year",
             "summary",

@@ -21,7 +21,7 @@ def tiles(html):
         r'<(a|g) (?:href="([^"]*)"\s+)?id="tile-([a-z-]+)"[^>]*aria-label="([^"]*)"', html
     ):
         _tag, link, slug, label = match.groups()
-        companies = int(re.search(r": (\d+) ", label).group(1))
+        companies = int(re.search(r"companies: (\d+)", label).group(1))
         found[slug] = (companies, link, label)
     return found
 
@@ -50,7 +50,7 @@ def test_institutions_are_counted_per_district(client):
     html = client.get("/en/ecosystem/").content.decode()
     label = tiles(html)["gwanak"][2]
     expected = Institution.objects.published().filter(district__slug="gwanak").count()
-    assert f"{expected} institutions" in label
+    assert f"institutions: {expected}" in label
 
 
 def test_drafts_do_not_count_on_the_map_or_in_the_clusters(client):
@@ -81,3 +81,39 @@ def test_the_map_takes_a_constant_number_of_queries(client, django_assert_max_nu
     add_many_companies(120)
     with django_assert_max_num_queries(8):
         assert client.get("/en/ecosystem/").status_code == 200
+
+
+def test_a_company_in_two_districts_counts_and_shows_in_both(client):
+    lg = Company.objects.get(slug="lg-ai-research")
+    assert lg.district.slug == "yeongdeungpo"
+    assert [d.slug for d in lg.other_districts.all()] == ["gangseo"]
+    for slug in ["yeongdeungpo", "gangseo"]:
+        directory = client.get("/en/companies/", {"district": slug}).content.decode()
+        assert "/en/companies/lg-ai-research/" in directory, slug
+        api = client.get("/api/v1/companies/", {"district": slug, "page_size": 200}).json()
+        assert "lg-ai-research" in [row["slug"] for row in api["results"]], slug
+    found = tiles(client.get("/en/ecosystem/").content.decode())
+    gangseo = Company.objects.in_seoul().filter(district__slug="gangseo").count() + 1
+    assert found["gangseo"][0] == gangseo
+    assert f'<option value="gangseo">Gangseo-gu ({gangseo})</option>' in client.get("/en/companies/").content.decode()
+
+
+def test_a_company_is_counted_once_when_its_other_district_repeats_its_main_one(client):
+    lg = Company.objects.get(slug="lg-ai-research")
+    lg.other_districts.add(lg.district)
+    before = Company.objects.in_seoul().filter(district__slug="yeongdeungpo").count()
+    assert tiles(client.get("/en/ecosystem/").content.decode())["yeongdeungpo"][0] == before
+    directory = client.get("/en/companies/", {"district": "yeongdeungpo"}).content.decode()
+    assert directory.count("/en/companies/lg-ai-research/") == 1
+
+
+def test_detail_pages_show_the_connections_both_ways(client):
+    institution = Institution.objects.published().filter(partner_companies__is_published=True).first()
+    company = institution.partner_companies.filter(is_published=True).first()
+    company_page = client.get(f"/en/companies/{company.slug}/").content.decode()
+    institution_page = client.get(f"/en/talent/{institution.slug}/").content.decode()
+    assert f"/en/talent/{institution.slug}/" in company_page
+    assert f"/en/companies/{company.slug}/" in institution_page
+    lg_page = client.get("/en/companies/lg-ai-research/").content.decode()
+    assert "/en/companies/?district=gangseo" in lg_page
+    assert "/en/companies/?district=yeongdeungpo" in lg_page
