@@ -3,6 +3,7 @@ downloads that list as CSV with Korean intact."""
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 
@@ -26,7 +27,7 @@ def test_the_map_leads_to_the_districts_companies_and_their_download(page, seede
         page.get_by_role("link", name="CSV", exact=True).click()
     download = download_info.value
     assert download.suggested_filename == "investseoul-companies-en.csv"
-    text = open(download.path(), encoding="utf-8").read()
+    text = Path(download.path()).read_text(encoding="utf-8")
     assert text.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
     assert {row["district"] for row in rows} == {"gangnam"}
@@ -37,7 +38,7 @@ def test_the_korean_download_keeps_korean_names(page, seeded):
     page.goto("/ko/data/")
     with page.expect_download() as download_info:
         page.locator('a[href="/ko/data/companies.csv"]').click()
-    text = open(download_info.value.path(), encoding="utf-8").read()
+    text = Path(download_info.value.path()).read_text(encoding="utf-8")
     assert "루닛" in text
 
 
