@@ -187,9 +187,7 @@ class KeyFigureViewSet(OpenDataViewSet):
 class DatasetViewSet(OpenDataViewSet):
     """Market datasets with all their values, their unit, date (as_of) and source."""
 
-    dataset = datasets.OpenDataset(
-        "datasets", "", "", datasets.market_datasets, serializers.DatasetSerializer
-    )
+    dataset = datasets.MARKET_DATASETS
     lookup_field = "key"
 
 

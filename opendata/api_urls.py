@@ -17,6 +17,10 @@ router.register("incentives", api.IncentiveViewSet, basename="incentive")
 app_name = "api"
 
 urlpatterns = [
-    path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
+    path(
+        "openapi.json",
+        SpectacularJSONAPIView.as_view(throttle_classes=[api.AddressRateThrottle]),
+        name="schema",
+    ),
     path("", include(router.urls)),
 ]

@@ -164,3 +164,12 @@ DATASETS = [
 ]
 
 DATASETS_BY_SLUG = {dataset.slug: dataset for dataset in DATASETS}
+
+# The API also serves each market dataset whole, its points nested; the download has them as rows.
+MARKET_DATASETS = OpenDataset(
+    "datasets",
+    _("Market datasets"),
+    _("Each market dataset with its unit, date, source and values."),
+    market_datasets,
+    serializers.DatasetSerializer,
+)

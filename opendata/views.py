@@ -1,7 +1,10 @@
+import functools
 import json
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import translation
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 from drf_spectacular.generators import SchemaGenerator
@@ -42,10 +45,16 @@ def download(request, slug, extension):
     return response
 
 
+@functools.lru_cache(maxsize=len(settings.LANGUAGES))
+def api_reference_in(language):
+    """The schema only changes with the code, so it is drawn once per language and process."""
+    with translation.override(language):
+        return api_reference(SchemaGenerator().get_schema(request=None, public=True))
+
+
 @require_safe
 def api_reference_page(request):
-    schema = SchemaGenerator().get_schema(request=None, public=True)
-    return render(request, "opendata/api_reference.html", api_reference(schema))
+    return render(request, "opendata/api_reference.html", api_reference_in(get_language()))
 
 
 def calendar_response(content, filename):

@@ -172,3 +172,12 @@ def test_each_address_is_limited_and_told_when_to_come_back(client, monkeypatch)
     assert 0 < int(refused["Retry-After"]) <= 60
     assert "detail" in refused.json()
     assert client.get("/api/v1/events/", REMOTE_ADDR="198.51.100.10").status_code == 200
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_the_reference_page_renders_the_openapi_description_without_script(client, language):
+    html = client.get(f"/{language}/data/api/").content.decode()
+    assert "<code>GET /api/v1/companies/</code>" in html
+    assert "<code>district</code>" in html
+    assert 'id="schema-Company"' in html
+    assert "<script" not in html
