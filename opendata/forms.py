@@ -29,13 +29,13 @@ def with_any(choices, label):
 class InstitutionFilterForm(FacetForm):
     """An institution is in a district when it is its main district or one of its other districts."""
 
-    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    kind = forms.ChoiceField(label=_("Type"), required=False)
     district = forms.ChoiceField(label=_("District"), required=False)
     lookups = {"kind": "kind"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = with_any(Institution.Kind.choices, _("All kinds"))
+        self.fields["kind"].choices = with_any(Institution.Kind.choices, _("All types"))
         self.fields["district"].choices = with_any(
             District.objects.values_list("slug", "name"), _("All districts")
         )
@@ -66,6 +66,6 @@ class KeyFigureFilterForm(FacetForm):
 
 class IncentiveFilterForm(FacetForm):
     kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=with_any(Incentive.Kind.choices, _("All kinds"))
+        label=_("Type"), required=False, choices=with_any(Incentive.Kind.choices, _("All types"))
     )
     lookups = {"kind": "kind"}

@@ -54,7 +54,7 @@ def test_key_figures_come_with_value_unit_date_and_source(client, language):
         row = rows[figure.key]
         assert Decimal(row["value"]) == figure.value
         assert row["unit"] == figure.unit
-        assert row["as_of"] == figure.as_of.isoformat()
+        assert row["as_of"] == (figure.as_of.isoformat() if figure.as_of else "")
         assert row["source_publisher"] == getattr(figure.source, f"publisher_{language}") or (
             figure.source.publisher_ko
         )
