@@ -41,7 +41,7 @@ class CompanyAdmin(PublishedAdmin):
     list_filter = ("kind", "status", "district", "sectors", "is_published")
     search_fields = ("name_ko", "name_en", "slug", "summary_ko", "summary_en")
     prepopulated_fields = {"slug": ("name_en",)}
-    autocomplete_fields = ("parent", "district")
+    autocomplete_fields = ("parent", "district", "other_districts")
     filter_horizontal = ("sectors",)
     inlines = [HighlightInline, FigureInline, AcquisitionInline]
     list_select_related = ("district",)

@@ -1,5 +1,7 @@
+from collections import Counter
+
 from django import forms
-from django.db.models import Count
+from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
 from companies.models import Company, Sector
@@ -8,6 +10,24 @@ from seoul.models import District
 
 # Each facet and the lookup that filters companies by the chosen value.
 FACET_LOOKUPS = {"kind": "kind", "district": "district__slug", "sector": "sectors__slug", "status": "status"}
+
+
+def in_district(slug):
+    """A company is in a district when it is its main district or one of its other districts."""
+    return Q(district__slug=slug) | Q(
+        pk__in=Company.other_districts.through.objects.filter(district__slug=slug).values("company_id")
+    )
+
+
+def district_counts(companies):
+    """How many of these companies sit in each district, main or other, each company once per district."""
+    companies = companies.order_by()
+    pairs = (
+        companies.annotate(place=F("district__slug"))
+        .values_list("pk", "place")
+        .union(companies.annotate(place=F("other_districts__slug")).values_list("pk", "place"))
+    )
+    return Counter(slug for _pk, slug in pairs if slug)
 
 
 class CompanyFilterForm(forms.Form):
@@ -27,7 +47,8 @@ class CompanyFilterForm(forms.Form):
         self.fields["kind"].choices = [("", _("All types")), *kinds]
         # Only places and sectors the directory can show: drafts and overseas companies do not count.
         listed = Company.objects.in_seoul()
-        self.set_choices("district", _("All districts"), District.objects.filter(companies__in=listed))
+        districts = District.objects.filter(Q(companies__in=listed) | Q(other_companies__in=listed))
+        self.set_choices("district", _("All districts"), districts)
         self.set_choices("sector", _("All sectors"), Sector.objects.filter(companies__in=listed))
         self.fields["status"].choices += Company.Status.choices
 
@@ -52,7 +73,11 @@ class CompanyFilterForm(forms.Form):
 
     def filter(self, companies, *, skip=None):
         for name, value in self.selected().items():
-            if name != skip:
+            if name == skip:
+                continue
+            if name == "district":
+                companies = companies.filter(in_district(value))
+            else:
                 companies = companies.filter(**{FACET_LOOKUPS[name]: value})
         return companies
 
@@ -61,6 +86,9 @@ class CompanyFilterForm(forms.Form):
         base = Company.objects.in_seoul()
         counts = {}
         for name, lookup in FACET_LOOKUPS.items():
+            if name == "district":
+                counts[name] = district_counts(self.filter(base, skip=name))
+                continue
             rows = (
                 self.filter(base, skip=name).values(lookup).order_by().annotate(n=Count("pk", distinct=True))
             )

@@ -92,6 +92,13 @@ class Company(PublishedModel):
             "or when the company has more than one (say so in the description)."
         ),
     )
+    other_districts = models.ManyToManyField(
+        "seoul.District",
+        blank=True,
+        related_name="other_companies",
+        verbose_name=_("other districts"),
+        help_text=_("Further Seoul districts where it works, e.g. a research centre on two sites."),
+    )
     sectors = models.ManyToManyField(Sector, blank=True, related_name="companies", verbose_name=_("sectors"))
     summary = models.CharField(_("summary"), max_length=300, help_text=_("One sentence for cards and lists."))
     description = models.TextField(_("description"), blank=True)

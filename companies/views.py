@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
@@ -24,6 +26,7 @@ def company_list(request):
             "page_numbers": page.paginator.get_elided_page_range(page.number),
             "companies": page.object_list,
             "facets": form.facet_counts(),
+            "download_query": urlencode(form.selected()),
         },
     )
 
@@ -34,6 +37,7 @@ def company_detail(request, slug):
         .select_related("district", "parent")
         .prefetch_related(
             "sectors",
+            "other_districts",
             "highlights__source",
             Prefetch("figures", queryset=CompanyFigure.objects.select_related("source")),
             Prefetch("affiliates", queryset=Company.objects.published()),

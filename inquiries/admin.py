@@ -15,10 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from content.spreadsheets import BYTE_ORDER_MARK, spreadsheet_safe
 from inquiries.models import Inquiry, InquiryAccessLog, InquiryNote, OutboundEmail
 from inquiries.services import inquiry_access_record, inquiry_emails_resend_in_doubt, inquiry_emails_retry
-
-SPREADSHEET_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(inquiry, field_name):
@@ -29,8 +28,7 @@ def csv_cell(inquiry, field_name):
         value = getattr(inquiry, field_name)
     if isinstance(value, datetime):
         value = timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
-    value = "" if value is None else str(value)
-    return f"'{value}" if value.startswith(SPREADSHEET_FORMULA_STARTS) else value
+    return spreadsheet_safe(value)
 
 
 class InquiryNoteForm(forms.ModelForm):
@@ -158,7 +156,7 @@ class InquiryAdmin(admin.ModelAdmin):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         filename = f"inquiries-{timezone.localdate():%Y%m%d}.csv"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        response.write("\ufeff")  # the byte-order mark makes Excel read the file as UTF-8, so Korean shows
+        response.write(BYTE_ORDER_MARK)
         writer = csv.writer(response)
         writer.writerow([str(Inquiry._meta.get_field(name).verbose_name) for name in self.inquiry_fields])
         writer.writerows([csv_cell(inquiry, name) for name in self.inquiry_fields] for inquiry in inquiries)

@@ -22,7 +22,7 @@ class InstitutionAdmin(PublishedAdmin):
     list_filter = ("kind", "district", "is_published")
     search_fields = ("name_ko", "name_en", "slug", "summary_ko", "summary_en")
     prepopulated_fields = {"slug": ("name_en",)}
-    autocomplete_fields = ("district", "partner_companies")
+    autocomplete_fields = ("district", "other_districts", "partner_companies")
     inlines = [ProgramInline, InstitutionFigureInline]
     list_select_related = ("district",)
 

@@ -30,6 +30,13 @@ class Institution(PublishedModel):
         related_name="institutions",
         verbose_name=_("district"),
     )
+    other_districts = models.ManyToManyField(
+        "seoul.District",
+        blank=True,
+        related_name="other_institutions",
+        verbose_name=_("other districts"),
+        help_text=_("Further Seoul districts where it works, e.g. a second campus."),
+    )
     campus = models.CharField(_("campus or address"), max_length=200, blank=True)
     founded_year = models.PositiveSmallIntegerField(
         _("founded (year)"), null=True, blank=True, validators=[validate_founding_year]

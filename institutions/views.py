@@ -27,6 +27,7 @@ def institution_detail(request, slug):
         .select_related("district")
         .prefetch_related(
             "programs",
+            "other_districts",
             Prefetch("partner_companies", queryset=Company.objects.published()),
             Prefetch("figures", queryset=InstitutionFigure.objects.select_related("source")),
             Prefetch(

@@ -104,6 +104,8 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
     "content",
     "portal",
     "seoul",
@@ -113,6 +115,7 @@ INSTALLED_APPS = [
     "incentives",
     "stories",
     "inquiries",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -328,6 +331,38 @@ PORTAL_PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 300)
 # --- end of operations: caching ---
 
 
+# The read-only open-data API (/api/v1/): JSON only, no login, a per-address limit counted in the cache.
+PORTAL_API_RATE_LIMIT = os.environ.get("PORTAL_API_RATE_LIMIT", "300/hour")
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_RATES": {"api": PORTAL_API_RATE_LIMIT},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # The visitor's address as the inquiry limit reads it: the proxy's last X-Forwarded-For entry, or none.
+    "NUM_PROXIES": 1 if BEHIND_PROXY else 0,
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Invest Seoul AI portal: open data API",
+    "DESCRIPTION": (
+        "Read-only JSON about Seoul's AI ecosystem: companies, M&A deals, institutions and their "
+        "programmes, events, key figures, market datasets and Invest Seoul's incentives. Only published "
+        "records. Field names are the same in both languages; text fields come in the language chosen "
+        "with ?lang=ko|en or Accept-Language. Every figure carries its source and the date it describes "
+        "(as_of); the content comes from a 2022 brochure."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": False,
+    "ENUM_NAME_OVERRIDES": {
+        "CompanyKindEnum": "companies.models.Company.Kind",
+        "ConditionKindEnum": "incentives.models.Condition.Kind",
+        "IncentiveKindEnum": "incentives.models.Incentive.Kind",
+        "InstitutionKindEnum": "institutions.models.Institution.Kind",
+    },
+}
 # --- Inquiries and staff sign-in (maintained with inquiries/): CSRF failure page -----------------------
 # A failed CSRF check shows a styled page in the visitor's language; on the inquiry form it keeps what
 # the investor typed and asks them to send it again.

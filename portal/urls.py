@@ -16,6 +16,7 @@ urlpatterns = [
     path("readyz", views.readyz, name="readyz"),
     path(settings.PORTAL_ADMIN_URL, admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("opendata.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -27,6 +28,8 @@ urlpatterns += i18n_patterns(
     path("invest/", include("incentives.urls")),
     path("stories/", include("stories.urls")),
     path("contact/", include("inquiries.urls")),
+    path("data/", include("opendata.urls")),
+    path("ecosystem/", include("opendata.ecosystem_urls")),
 )
 
 if settings.SERVE_MEDIA:

@@ -29,8 +29,13 @@ def public_url_names(patterns=None, namespace=""):
         if isinstance(pattern, URLResolver):
             prefix = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
             yield from public_url_names(pattern.url_patterns, prefix)
-        elif pattern.name and not pattern.pattern.regex.groups:
+        elif pattern.name and not pattern.pattern.regex.groups and not is_file(pattern):
             yield f"{namespace}{pattern.name}"
+
+
+def is_file(pattern):
+    """Calendars, feeds and downloads (events.ics, changes.atom) are files, not pages with a heading."""
+    return re.search(r"\.[a-z]+\$?$", str(pattern.pattern)) is not None
 
 
 LIST_PAGES = sorted(public_url_names())

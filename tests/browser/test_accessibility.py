@@ -34,6 +34,9 @@ PAGES = [
     "/{lang}/sources/",
     "/{lang}/contact/",
     "/{lang}/contact/privacy/",
+    "/{lang}/data/",
+    "/{lang}/data/api/",
+    "/{lang}/ecosystem/",
     "/{lang}/no-such-page/",
 ]
 SCREENSHOTS = Path(os.environ.get("PORTAL_SCREENSHOTS", "test-artifacts/screenshots"))
