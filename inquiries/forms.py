@@ -22,7 +22,8 @@ def new_fill_token(opened_at=None):
 
 
 def initial_from_link(query):
-    """Preselections from a link on an incentive page (?topic=<slug>) or a company page (?company=<slug>)."""
+    """Preselections from a link on an incentive page (?topic=<slug>), a company page (?company=<slug>)
+    or a search with no results (?about=<query>)."""
     topic = query.get("topic", "")
     company_slug = query.get("company", "")
     if topic in Inquiry.Topic.values:
@@ -31,6 +32,8 @@ def initial_from_link(query):
         return {"topic": Inquiry.Topic.INCENTIVES, "regarding": incentive.name}
     if company_slug and (company := Company.objects.published().filter(slug=company_slug).first()):
         return {"topic": Inquiry.Topic.INVEST_OR_ACQUIRE, "regarding": company.name}
+    if about := " ".join(query.get("about", "").split()):  # a search with no results (?about=visa)
+        return {"regarding": about[: Inquiry._meta.get_field("regarding").max_length]}
     return {}
 
 

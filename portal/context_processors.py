@@ -2,12 +2,15 @@ from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 from incentives.models import ContactPoint
+from search.query import MAX_QUERY_LENGTH
 
 
 def site(request):
-    """What every page's header and footer need: the primary contact and the stated exchange rate."""
+    """What every page's header and footer need: the primary contact, the stated exchange rate and the
+    search box's length limit (the same as the server's)."""
     return {
         "primary_contact": SimpleLazyObject(ContactPoint.objects.filter(is_primary=True).first),
         "krw_per_usd": settings.PORTAL_KRW_PER_USD,
         "krw_per_usd_as_of": settings.PORTAL_KRW_PER_USD_AS_OF,
+        "search_max_length": MAX_QUERY_LENGTH,
     }

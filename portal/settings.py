@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "incentives",
     "stories",
     "inquiries",
+    "search",
 ]
 
 MIDDLEWARE = [
