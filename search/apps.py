@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -13,3 +14,4 @@ class SearchConfig(AppConfig):
         signals.connect_index_updates()
         post_migrate.connect(signals.fill_an_empty_index, sender=self)
         post_migrate.connect(signals.let_content_editors_edit_synonyms, sender=self)
+        connection_created.connect(signals.set_typo_threshold)

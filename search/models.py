@@ -1,5 +1,6 @@
 """The search index: one entry per public record, with a stored full-text vector; and staff's synonyms."""
 
+import re
 import unicodedata
 
 from django.contrib.postgres.fields import ArrayField
@@ -17,6 +18,18 @@ def jamo(text):
     return unicodedata.normalize("NFD", text.lower())
 
 
+HANGUL_RUN = re.compile(r"[가-힣]+")
+
+
+def hangul_pairs(text):
+    """'인공지능대학원' → '인공 공지 지능 능대 대학 학원': Korean as overlapping syllable pairs, so the
+    index finds any part of a Korean word (대학원 in 인공지능대학원, 삼성 in 삼성전자는) as pairs in a row."""
+    pairs = []
+    for run in HANGUL_RUN.findall(text):
+        pairs += [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
+    return " ".join(pairs)
+
+
 def weighted(field, config, weight):
     return SearchVector(field, config=config, weight=weight)
 
@@ -30,7 +43,9 @@ def entry_fields(document, obj):
     fields["names"] = jamo(
         "\n".join(fields[f"{name}_{language}"] for name in ("title", "keywords") for language in LANGUAGES)
     )
-    fields["haystack"] = "\n".join(fields.values()).lower()
+    everything = "\n".join(fields.values())
+    fields["haystack"] = everything.lower()
+    fields["hangul_pairs"] = hangul_pairs(everything)
     return fields
 
 
@@ -77,6 +92,14 @@ class SearchEntry(models.Model):
         help_text=_("Titles and keywords in both languages, for typo-tolerant matching."),
     )
     haystack = models.TextField(_("all words"), help_text=_("Every text in both languages, lower case."))
+    hangul_pairs = models.TextField(
+        _("Korean syllable pairs"), blank=True, help_text=_("For finding parts of Korean words.")
+    )
+    pairs_vector = models.GeneratedField(
+        expression=SearchVector("hangul_pairs", config="simple"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
     vector = models.GeneratedField(
         expression=(
             weighted("title_en", "english", "A")
@@ -103,6 +126,7 @@ class SearchEntry(models.Model):
         ]
         indexes = [
             GinIndex(fields=["vector"], name="search_entry_vector"),
+            GinIndex(fields=["pairs_vector"], name="search_entry_pairs_vector"),
             GinIndex(OpClass("names", name="gin_trgm_ops"), name="search_entry_names_trgm"),
             GinIndex(OpClass("haystack", name="gin_trgm_ops"), name="search_entry_haystack_trgm"),
         ]

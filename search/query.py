@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models import Case, Exists, F, FloatField, Q, Value, When
 from django.db.models.functions import Greatest
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -27,7 +27,9 @@ MAX_QUERY_LENGTH = 100
 MAX_WORDS = 8
 RESULTS_PER_PAGE = 10
 SUGGESTIONS = 5
-TYPO_SIMILARITY = 0.5  # word similarity of the letters: "samsng"/"samsung" 0.57, "삼송"/"삼성" 0.57
+# Set as pg_trgm.word_similarity_threshold on each connection (search/signals.py). Word similarity of
+# the letters: "samsng"/"samsung" 0.57, "삼송"/"삼성" 0.57 (Korean compared letter by letter).
+TYPO_SIMILARITY = 0.5
 TYPO_MIN_LETTERS = 6
 MATCH_POINTS, TITLE_POINTS, TYPO_POINTS, PHRASE_POINTS = (
     2.0,
@@ -35,8 +37,8 @@ MATCH_POINTS, TITLE_POINTS, TYPO_POINTS, PHRASE_POINTS = (
     1.0,
     1.0,
 )  # shorter words ("tax", "세금" = ㅅㅔㄱㅡㅁ) come close to too many names by chance
-SUGGESTION_SIMILARITY = 0.3
 SNIPPET_LENGTH = 180
+KOREAN_WORDS = re.compile(r"^[가-힣]+(?: [가-힣]+)*$")
 PLAIN_WORD = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # "gangnam-bot" too
 
 
@@ -101,30 +103,68 @@ def points(condition, value):
     return Case(When(condition, then=Value(value)), default=Value(0.0), output_field=FloatField())
 
 
-def ranked_entries(text, words):
+def korean_query(variant):
+    """'대학원' → '대학' <-> '학원' over the syllable pairs: the variant anywhere, even inside a word."""
+    phrases = []
+    for run in variant.split():
+        pairs = [f"'{run}':*"] if len(run) == 1 else [f"'{run[i : i + 2]}'" for i in range(len(run) - 1)]
+        phrases.append("(" + " <-> ".join(pairs) + ")")
+    return SearchQuery(" & ".join(phrases), config="simple", search_type="raw")
+
+
+def exact_match(word):
+    """(found anywhere, found in the title or keywords): the word itself or one of its synonyms.
+
+    The first is made only of conditions the GIN indexes answer; the second is computed only for the
+    records the first found."""
+    in_text, in_title = Q(pk__in=[]), Q(pk__in=[])
+    if (query := word_query(word)) is not None:
+        in_text |= Q(vector=query)
+    for variant in word.plain_variants:
+        in_title |= Q(names__regex=r"\m" + re.escape(variant))
+    for variant in word.other_variants:
+        in_title |= Q(names__contains=jamo(variant))
+        if KOREAN_WORDS.match(variant):
+            in_text |= Q(pairs_vector=korean_query(variant))
+        else:  # symbols or mixed scripts ("m&a", "ai학과"): rare enough to read the text
+            in_text |= Q(haystack__contains=variant)
+    return in_text, in_title
+
+
+def typos(words):
+    """The words to read as typos: long enough, and found as such in no visible record ("samsng",
+    "삼송"). One query, each word's check stopping at its first record."""
+    candidates = {
+        f"known_{index}": word for index, word in enumerate(words) if len(jamo(word.text)) >= TYPO_MIN_LETTERS
+    }
+    if not candidates:
+        return set()
+    visible = visible_entries()
+    checks = {name: Exists(visible.filter(exact_match(word)[0])) for name, word in candidates.items()}
+    known = next(iter(SearchEntry.objects.values(**checks)[:1]), {})
+    return {word.text for name, word in candidates.items() if not known.get(name)}
+
+
+def ranked_entries(text, words, typo_words=frozenset()):
     """Visible entries matching at least one word, best first.
 
     Each word found scores MATCH_POINTS, more if it is in the title or keywords (exactly, or close to a
-    word there); the whole query in the title adds PHRASE_POINTS; full-text rank and closeness break
-    ties. The kind's weight then lets a page about the thing outrank a figure or story naming it.
+    word there when it is a typo); the whole query in the title adds PHRASE_POINTS; full-text rank and
+    closeness break ties. The kind's weight then lets a page about the thing outrank a figure or story.
     """
     entries = visible_entries()
     closeness, anywhere, score = {}, Q(), Value(0.0)
     for index, word in enumerate(words):
-        in_title, in_text, close = Q(pk__in=[]), Q(pk__in=[]), Q(pk__in=[])
-        if len(jamo(word.text)) >= TYPO_MIN_LETTERS:
+        in_text, in_title = exact_match(word)
+        exact = in_text | in_title
+        close = Q(pk__in=[])
+        if word.text in typo_words:
+            close = Q(names__trigram_word_similar=jamo(word.text))  # through the trigram index
             closeness[f"close_{index}"] = TrigramWordSimilarity(jamo(word.text), "names")
-            close = Q(**{f"close_{index}__gte": TYPO_SIMILARITY})
-        if (query := word_query(word)) is not None:
-            in_text |= Q(vector=query)
-        for variant in word.plain_variants:
-            in_title |= Q(names__regex=r"\m" + re.escape(variant))
-        for variant in word.other_variants:
-            in_title |= Q(names__contains=jamo(variant))
-            in_text |= Q(haystack__contains=variant)
-        found = in_text | in_title | close
-        anywhere |= found
-        score += points(found, MATCH_POINTS) + points(in_title, TITLE_POINTS) + points(close, TYPO_POINTS)
+        anywhere |= in_text | close
+        score += (
+            points(exact | close, MATCH_POINTS) + points(in_title, TITLE_POINTS) + points(close, TYPO_POINTS)
+        )
     if len(words) > 1:
         score += points(Q(names__contains=jamo(text)), PHRASE_POINTS)
     full_text = None
@@ -139,8 +179,8 @@ def ranked_entries(text, words):
         output_field=FloatField(),
     )
     return (
-        entries.annotate(**closeness)
-        .filter(anywhere)
+        entries.filter(anywhere)
+        .annotate(**closeness)
         .annotate(score=(score + rank + nearest) * kind_weight)
         .order_by("-score", "kind", "title_ko")
     )
@@ -150,8 +190,8 @@ def closest_entries(text):
     """For a query with no results: the visible records whose names come closest, letter by letter."""
     return (
         visible_entries()
+        .filter(names__trigram_word_similar=jamo(text))
         .annotate(closeness=TrigramWordSimilarity(jamo(text), "names"))
-        .filter(closeness__gte=SUGGESTION_SIMILARITY)
         .order_by("-closeness", "title_ko")[:SUGGESTIONS]
     )
 
@@ -268,7 +308,7 @@ def search(text, language, page_number=1):
     if not words:
         return Results(query="")
     pattern = highlighter(words, english_stems(words))
-    page = Paginator(ranked_entries(text, words), RESULTS_PER_PAGE).get_page(page_number)
+    page = Paginator(ranked_entries(text, words, typos(words)), RESULTS_PER_PAGE).get_page(page_number)
     results = Results(query=text, page=page, hits=resolve(list(page), language, pattern))
     if not page.paginator.count:
         results.suggestions = resolve(list(closest_entries(text)), language, None)

@@ -3,6 +3,7 @@ its page, re-indexes that record. Connected in ``SearchConfig.ready``; content a
 
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
+from django.db import connections
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from content.staff import CONTENT_EDITORS
@@ -80,8 +81,10 @@ def connect_index_updates():
     post_save.connect(sector_saved, sender="companies.Sector")
 
 
-def fill_an_empty_index(sender, **kwargs):
+def fill_an_empty_index(sender, using="default", **kwargs):
     """After ``migrate``: a database that has content but no index yet (a first deploy) gets one."""
+    if SearchEntry._meta.db_table not in connections[using].introspection.table_names():
+        return  # migrated back to before the index existed
     if SearchEntry.objects.exists():
         return
     if any(document.model._default_manager.exists() for document in DOCUMENTS):
@@ -94,3 +97,13 @@ def let_content_editors_edit_synonyms(sender, **kwargs):
     editors.permissions.add(
         *Permission.objects.filter(content_type__app_label="search", codename__endswith="synonymgroup")
     )
+
+
+def set_typo_threshold(sender, connection, **kwargs):
+    """How close a word must be to a name to count as a typo of it. The trigram index answers
+    "word <% names" only at the connection's threshold, so every connection gets the same one."""
+    if connection.vendor == "postgresql":
+        from search.query import TYPO_SIMILARITY
+
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET pg_trgm.word_similarity_threshold = {float(TYPO_SIMILARITY)}")
