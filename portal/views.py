@@ -9,7 +9,7 @@ from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
 
 from companies.models import Company, Deal
-from content.models import Source
+from content.models import ContentReview, Source
 from incentives.models import Incentive
 from portal.forms import SearchForm
 from search.query import search as search_index
@@ -26,6 +26,7 @@ def home(request):
             "startups": Company.objects.startups().select_related("district")[:6],
             "deals": Deal.objects.published().with_parties(),
             "incentives": Incentive.objects.published(),
+            "last_reviewed": ContentReview.objects.latest_date(),
         },
     )
 
