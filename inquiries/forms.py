@@ -34,7 +34,8 @@ def initial_from_finder(query):
 
 
 def initial_from_link(query):
-    """Preselections from a link on an incentive page (?topic=<slug>) or a company page (?company=<slug>)."""
+    """Preselections from a link on an incentive page (?topic=<slug>), a company page (?company=<slug>),
+    the incentive finder (?finder=<its query>) or a search with no results (?about=<query>)."""
     if "finder" in query:
         return initial_from_finder(query)
     topic = query.get("topic", "")
@@ -45,6 +46,8 @@ def initial_from_link(query):
         return {"topic": Inquiry.Topic.INCENTIVES, "regarding": incentive.name}
     if company_slug and (company := Company.objects.published().filter(slug=company_slug).first()):
         return {"topic": Inquiry.Topic.INVEST_OR_ACQUIRE, "regarding": company.name}
+    if about := " ".join(query.get("about", "").split()):  # a search with no results (?about=visa)
+        return {"regarding": about[: Inquiry._meta.get_field("regarding").max_length]}
     return {}
 
 

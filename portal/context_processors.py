@@ -3,10 +3,12 @@ from django.utils.functional import SimpleLazyObject
 
 from content.models import Source
 from incentives.models import ContactPoint
+from search.query import MAX_QUERY_LENGTH
 
 
 def site(request):
-    """What every page's header and footer need: the primary contact and the stated exchange rate."""
+    """What every page's header and footer need: the primary contact, the stated exchange rate and the
+    search box's length limit (the same as the server's)."""
     return {
         "primary_contact": SimpleLazyObject(ContactPoint.objects.filter(is_primary=True).first),
         "krw_per_usd": settings.PORTAL_KRW_PER_USD,
@@ -14,4 +16,5 @@ def site(request):
         "krw_per_usd_source": SimpleLazyObject(
             Source.objects.filter(key=settings.PORTAL_KRW_PER_USD_SOURCE).first
         ),
+        "search_max_length": MAX_QUERY_LENGTH,
     }

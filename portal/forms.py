@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.search import MAX_QUERY_LENGTH
+from search.query import MAX_QUERY_LENGTH
 
 
 class SearchForm(forms.Form):
@@ -9,5 +9,9 @@ class SearchForm(forms.Form):
         label=_("Search the portal"),
         max_length=MAX_QUERY_LENGTH,
         required=False,
-        error_messages={"max_length": _("Please use at most %(limit_value)d characters.")},
+        error_messages={
+            "max_length": _(
+                "Please shorten your search to %(limit_value)d characters or fewer (it has %(show_value)d)."
+            )
+        },
     )

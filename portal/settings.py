@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "stories",
     "inquiries",
     "opendata",
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -8,14 +8,17 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.views.decorators.csrf import requires_csrf_token
+from django.views.decorators.http import require_safe
 
 from companies.models import Company, Deal
 from content.models import ContentReview, Source
 from incentives.models import Incentive
 from portal import health
 from portal.forms import SearchForm
-from portal.search import search as portal_search
+from search.query import search as search_index
 from seoul.models import KeyFigure
 
 
@@ -34,19 +37,16 @@ def home(request):
     )
 
 
+@require_safe
 def search(request):
     form = SearchForm(request.GET or None)
-    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
-    results = portal_search(query) if query else []
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    results = search_index(query, get_language(), request.GET.get("page")) if query else None
+    inquiry_url = f"{reverse('inquiries:contact')}?{urlencode({'about': query})}"
     return render(
         request,
         "portal/search.html",
-        {
-            "form": form,
-            "query": query,
-            "results": results,
-            "total": sum(len(items) for _kind, items in results),
-        },
+        {"form": form, "query": query, "results": results, "inquiry_url": inquiry_url},
     )
 
 

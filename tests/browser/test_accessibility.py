@@ -30,6 +30,7 @@ PAGES = [
     "/{lang}/stories/",
     "/{lang}/stories/deepbrain-ai-interview/",
     "/{lang}/search/?q=samsng",
+    "/{lang}/search/?q=AI&page=2",
     "/{lang}/search/?q=zzqqxx",
     "/{lang}/sources/",
     "/{lang}/contact/",
