@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Unit
+from content.widgets import FallbackMarkedSelect
 from incentives.eligibility import LARGEST_PLAUSIBLE_KRW, Answers, evaluate_all, in_krw
 from incentives.models import Activity, ProjectKind
 
@@ -99,6 +100,7 @@ class FinderForm(forms.Form):
         to_field_name="slug",
         required=False,
         empty_label=_("Not sure yet"),
+        widget=FallbackMarkedSelect,
         error_messages={"invalid_choice": _("Choose an activity from the list.")},
     )
     high_tech = yes_no_field(_("Is it a high-tech business or does it make high-tech products?"))

@@ -233,6 +233,12 @@ class IncentiveDocument(Document):
     def kind_label(self, obj):
         return obj.get_kind_display()
 
+    def condition(self, condition, language):
+        """What the incentive's page shows for a condition: its rule written from the data, and the note."""
+        with translation.override(language):
+            rule = str(condition.requirement)
+        return joined(rule, self.field(condition, "text", language))
+
     def texts(self, obj, language):
         return Texts(
             title=self.field(obj, "name", language),
@@ -240,7 +246,7 @@ class IncentiveDocument(Document):
             summary=self.field(obj, "summary", language),
             body=joined(
                 self.field(obj, "description", language),
-                *(self.field(item, "text", language) for item in obj.conditions.all()),
+                *(self.condition(item, language) for item in obj.conditions.all()),
                 *(self.field(item, "text", language) for item in obj.benefits.all()),
                 *(
                     joined(self.field(space, "name", language), self.field(space, "industries", language))

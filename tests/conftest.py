@@ -15,10 +15,12 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
-def _empty_page_cache():
-    """Each test starts with an empty cache, so no page rendered by an earlier test is served."""
+def _no_page_cache(settings):
+    """Tests see each page as rendered now: many change records with update(), which sends no signal to
+    renew the page cache. tests/test_page_cache.py turns the cache on; every test starts with it empty."""
     from django.core.cache import cache
 
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0
     cache.clear()
 
 

@@ -9,6 +9,11 @@ from companies.models import Company
 pytestmark = pytest.mark.usefixtures("seeded_db")
 
 
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 300
+
+
 def test_an_anonymous_visitor_gets_the_second_request_from_the_cache(client, django_assert_num_queries):
     first = client.get("/en/companies/")
     assert first["X-Page-Cache"] == "miss"
