@@ -1,7 +1,7 @@
 from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from content.admin import PublishedAdmin
+from content.admin import ContentAdmin, PublishedAdmin
 from incentives.models import Benefit, Condition, ContactPoint, Incentive, SupportSpace
 
 
@@ -31,6 +31,6 @@ class IncentiveAdmin(PublishedAdmin):
 
 
 @admin.register(ContactPoint)
-class ContactPointAdmin(TabbedTranslationAdmin):
+class ContactPointAdmin(ContentAdmin):
     list_display = ("name", "phone", "email", "is_primary")
     search_fields = ("name_ko", "name_en", "email")

@@ -20,6 +20,7 @@ def incentive_list(request):
 
 def incentive_detail(request, slug):
     incentive = get_object_or_404(
-        Incentive.objects.published().select_related("source").prefetch_related(*INCENTIVE_PARTS), slug=slug
+        Incentive.objects.for_request(request).select_related("source").prefetch_related(*INCENTIVE_PARTS),
+        slug=slug,
     )
     return render(request, "incentives/incentive_detail.html", {"incentive": incentive})

@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext_lazy as _
 
 from companies.models import Company
+from content.models import live_q
 from events.models import Event
 from incentives.models import Incentive
 from institutions.models import Institution, Program
@@ -51,7 +52,7 @@ def searchable_kinds():
         SearchableKind(
             "programs",
             _("Programmes"),
-            Program.objects.filter(institution__is_published=True).select_related("institution"),
+            Program.objects.filter(live_q("institution__")).select_related("institution"),
             ("name", "category"),
             ("description",),
         ),
