@@ -16,7 +16,6 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, resolve, reverse
 from django.utils import translation
-from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.timezone import localtime
@@ -167,7 +166,10 @@ class ContentAdmin(VersionAdmin, TabbedTranslationAdmin):
     # Preview: the public page of a record the public may not see yet.
 
     def preview_view(self, request, object_id, language):
-        """The public detail page of the record as saved, published or not, marked and never cached."""
+        """The public detail page of the record as saved, published or not, marked and never indexed.
+
+        Never cached either: like every admin view, admin_view() marks it private and no-store.
+        """
         obj = self.get_object(request, unquote(object_id))
         if obj is None or language not in dict(settings.LANGUAGES) or not hasattr(obj, "get_absolute_url"):
             raise Http404
@@ -180,7 +182,6 @@ class ContentAdmin(VersionAdmin, TabbedTranslationAdmin):
             response = match.func(request, *match.args, **match.kwargs)
             if hasattr(response, "render"):
                 response.render()
-        add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex, nofollow"
         return response
 
