@@ -25,6 +25,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from content.health import checks_for
 from content.history import version_changes
 from content.models import PublicationState, Source
 from content.money import format_money
@@ -213,6 +214,22 @@ class PublicationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
+class HealthFilter(admin.SimpleListFilter):
+    """The records a content-health line on the admin home counts (``?health=<code>``)."""
+
+    title = _("needs attention")
+    parameter_name = "health"
+
+    def lookups(self, request, model_admin):
+        return [(check.code, check.message) for check in checks_for(model_admin.model)]
+
+    def queryset(self, request, queryset):
+        for check in checks_for(queryset.model):
+            if check.code == self.value():
+                return queryset.filter(pk__in=check.records().values("pk"))
+        return queryset
+
+
 class PublishedAdmin(ContentAdmin):
     """Shared by every public content model: state column and filter, bulk publish, schedule fields."""
 
@@ -226,7 +243,7 @@ class PublishedAdmin(ContentAdmin):
         return columns
 
     def get_list_filter(self, request):
-        return [PublicationStateFilter, *super().get_list_filter(request)]
+        return [PublicationStateFilter, HealthFilter, *super().get_list_filter(request)]
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

@@ -45,7 +45,7 @@ SITE_URL = os.environ.get("PORTAL_SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
     "modeltranslation",  # before django.contrib.admin, as its docs require
-    "django.contrib.admin",
+    "portal.apps.PortalAdminConfig",  # django.contrib.admin with the portal's admin site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -170,6 +170,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # Money: amounts are stored in KRW or USD; English pages add a USD reading at this stated rate.
 PORTAL_KRW_PER_USD = env_int("PORTAL_KRW_PER_USD", 1292)
 PORTAL_KRW_PER_USD_AS_OF = date.fromisoformat(os.environ.get("PORTAL_KRW_PER_USD_AS_OF", "2022-12-31"))
+
+# Content health (admin home, content_audit): when a figure or an incentive's verification counts as stale.
+PORTAL_FIGURE_MAX_AGE_MONTHS = env_int("PORTAL_FIGURE_MAX_AGE_MONTHS", 18)
+PORTAL_INCENTIVE_MAX_AGE_MONTHS = env_int("PORTAL_INCENTIVE_MAX_AGE_MONTHS", 12)
 
 # Content-Security-Policy: no inline script or style anywhere, in every mode.
 CONTENT_SECURITY_POLICY = {
