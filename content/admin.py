@@ -11,6 +11,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets, quote, unquote
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -48,6 +49,22 @@ class ContentAdmin(VersionAdmin, TabbedTranslationAdmin):
     form = ContentChangeForm
     object_history_template = "admin/content/object_history.html"
     history_latest_first = True
+
+    class Media:
+        js = ("js/admin-content.js",)  # long texts side by side, live character counts
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """Translated text fields carry the wording of their live character count, in the staff's language."""
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        is_text = isinstance(db_field, models.TextField | models.CharField) and not db_field.choices
+        if formfield is not None and is_text and hasattr(db_field, "translated_field"):
+            formfield.widget.attrs.update(
+                {
+                    "data-count-label": _("%(count)s characters"),
+                    "data-count-max-label": _("%(count)s of %(max)s characters"),
+                }
+            )
+        return formfield
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name

@@ -5,6 +5,7 @@ import reversion
 
 from companies.models import Company
 from content.seeding import Loader
+from stories.models import Story
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 ORIGINAL_SUMMARY = "Medical imaging AI"
@@ -76,3 +77,17 @@ def test_edit_preview_publish_and_roll_back_in_the_korean_admin(korean_staff_pag
     assert lunit.summary_en == ORIGINAL_SUMMARY
     assert not lunit.is_published
     assert page.request.get(f"/en/companies/{lunit.slug}/").status == 404
+
+
+def test_long_texts_show_both_languages_side_by_side_with_a_live_count(korean_staff_page):
+    page, _lunit = korean_staff_page
+    problems = []
+    page.on("console", lambda message: message.type == "error" and problems.append(message.text))
+    page.goto(f"/admin/stories/story/{Story.objects.get(slug='esg-in-korea').pk}/change/")
+
+    korean, english = page.locator("#id_body_ko"), page.locator("#id_body_en")
+    assert korean.is_visible()
+    assert english.is_visible()
+    english.fill("Twelve chars")
+    assert page.locator("#id_body_en + .char-count").text_content() == "12자"
+    assert problems == []
