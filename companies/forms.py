@@ -15,7 +15,7 @@ class CompanyFilterForm(forms.Form):
     A value that matches nothing (an old link, a typo) is dropped with a notice rather than failing.
     """
 
-    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    kind = forms.ChoiceField(label=_("Type"), required=False)
     district = forms.ChoiceField(label=_("District"), required=False)
     sector = forms.ChoiceField(label=_("Sector"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Any status"))])
@@ -23,7 +23,7 @@ class CompanyFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         kinds = [(value, label) for value, label in Company.Kind.choices if value != Company.Kind.OVERSEAS]
-        self.fields["kind"].choices = [("", _("All kinds")), *kinds]
+        self.fields["kind"].choices = [("", _("All types")), *kinds]
         self.fields["district"].choices = [
             ("", _("All districts")),
             *((d.slug, d.name) for d in District.objects.filter(companies__isnull=False).distinct()),

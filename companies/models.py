@@ -51,6 +51,7 @@ class Company(PublishedModel):
         OVERSEAS = "overseas", _("Overseas company")
 
     class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned, not yet open")
         ACTIVE = "active", _("Active")
         ACQUIRED = "acquired", _("Acquired")
         CLOSED = "closed", pgettext_lazy("company status", "Closed")
@@ -59,7 +60,7 @@ class Company(PublishedModel):
         _("slug"), unique=True, max_length=80, help_text=_("English, used in the address.")
     )
     name = models.CharField(_("name"), max_length=120)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
     parent = models.ForeignKey(
         "self",
@@ -86,7 +87,10 @@ class Company(PublishedModel):
         blank=True,
         related_name="companies",
         verbose_name=_("district"),
-        help_text=_("Required for global branches and startups; leave empty for groups based outside Seoul."),
+        help_text=_(
+            "Required for global branches. Leave empty when no source gives the district, "
+            "or when the company has more than one (say so in the description)."
+        ),
     )
     sectors = models.ManyToManyField(Sector, blank=True, related_name="companies", verbose_name=_("sectors"))
     summary = models.CharField(_("summary"), max_length=300, help_text=_("One sentence for cards and lists."))
@@ -117,7 +121,7 @@ class Company(PublishedModel):
             "url": request.build_absolute_uri(self.get_absolute_url()),
             "description": self.summary,
         }
-        if self.founded_year:
+        if self.founded_year and self.status != self.Status.PLANNED:
             data["foundingDate"] = str(self.founded_year)
         if self.district_id:
             data["address"] = {
@@ -136,7 +140,7 @@ class Company(PublishedModel):
         super().clean()
         if self.parent_id and self.parent_id == self.pk:
             raise ValidationError({"parent": _("A company cannot be its own group.")})
-        if self.kind in (self.Kind.GLOBAL_BRANCH, self.Kind.STARTUP) and not self.district_id:
+        if self.kind == self.Kind.GLOBAL_BRANCH and not self.district_id:
             raise ValidationError({"district": _("Choose the Seoul district where this company is based.")})
 
 

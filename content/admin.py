@@ -28,7 +28,7 @@ from reversion.models import Version
 
 from content.health import checks_for
 from content.history import version_changes
-from content.models import PublicationState, Source
+from content.models import Citation, ContentReview, PublicationState, Source
 from content.money import format_money
 
 SCHEDULE_FIELDS = ("publish_from", "publish_until")
@@ -318,6 +318,27 @@ def amount_column(field_name, description):
 
 @admin.register(Source)
 class SourceAdmin(ContentAdmin):
-    list_display = ("title", "publisher", "published_on")
+    list_display = ("title", "publisher", "kind", "published_on", "checked_on")
+    list_filter = ("kind", "checked_on")
     search_fields = ("title_ko", "title_en", "publisher_ko", "publisher_en", "key")
     date_hierarchy = "published_on"
+
+
+@admin.register(Citation)
+class CitationAdmin(ContentAdmin):
+    list_display = ("record_type", "record_key", "field", "source", "has_note")
+    list_filter = ("record_type", "field")
+    search_fields = ("record_key", "key", "note_ko", "note_en")
+    autocomplete_fields = ("source",)
+
+    @admin.display(boolean=True, description=_("note for readers"))
+    def has_note(self, citation):
+        return bool(citation.note)
+
+
+@admin.register(ContentReview)
+class ContentReviewAdmin(VersionAdmin):
+    """Staff record each review of the content; the home page shows the latest date."""
+
+    list_display = ("reviewed_on", "scope", "created_at")
+    date_hierarchy = "reviewed_on"

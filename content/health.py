@@ -119,6 +119,7 @@ class HealthLine:
             "severity": self.severity,
             "code": self.check.code,
             "model": self.check.model._meta.label_lower,
+            "pk": None,
             "count": self.count,
             "message": f"{self.count} {self.model_name}: {self.check.message}",
         }
@@ -167,16 +168,14 @@ def health_checks():
     checks = {}
     for label in CONTENT_APPS:
         for model in apps.get_app_config(label).get_models():
-            if issubclass(model, PublishedModel):
-                target, prefix = model, ""
-            elif (parent := published_parent(model)) is not None:
-                target, prefix = parent.related_model, f"{parent.related_query_name()}__"
-            else:
-                continue
-            if not admin.site.is_registered(target):
+            parent = None if issubclass(model, PublishedModel) else published_parent(model)
+            target = parent.related_model if parent else model
+            if not issubclass(target, PublishedModel) or not admin.site.is_registered(target):
                 continue
             for code, condition in row_checks(model):
-                condition = Q(is_published=True) & prefixed(condition, prefix)
+                if parent:  # the records that have at least one such row
+                    condition = Q(pk__in=model._default_manager.filter(condition).values(parent.attname))
+                condition = Q(is_published=True) & condition
                 key = (code, target)
                 checks[key] = checks[key] | condition if key in checks else condition
             if model is target:
@@ -186,19 +185,6 @@ def health_checks():
                 if hasattr(model.objects, "active_but_acquired"):
                     checks[("active-but-acquired", model)] = Q(pk__in=model.objects.active_but_acquired())
     return [HealthCheck(code, model, condition) for (code, model), condition in checks.items()]
-
-
-def prefixed(condition, prefix):
-    """The same Q with every lookup reached through `prefix` (a child row's relation to its record)."""
-    if not prefix:
-        return condition
-    copy = Q(_connector=condition.connector, _negated=condition.negated)
-    for child in condition.children:
-        if isinstance(child, Q):
-            copy.children.append(prefixed(child, prefix))
-        else:
-            copy.children.append((f"{prefix}{child[0]}", child[1]))
-    return copy
 
 
 def checks_for(model):

@@ -3,7 +3,8 @@
 This app is the ground floor: it imports no other app of the portal, and every content app builds on it.
 """
 
-from django.core.exceptions import ValidationError
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -109,14 +110,53 @@ class PublishedModel(models.Model):
         return self.publication_state == PublicationState.LIVE
 
 
+def validate_not_future(day):
+    if day is not None and day > timezone.localdate():
+        raise ValidationError(_("This date cannot be in the future."))
+
+
 class Source(models.Model):
-    """Where a figure or fact comes from: a report, an article, an official website."""
+    """Where a figure or fact comes from, what kind of source it is, when the portal team checked it."""
+
+    class Kind(models.TextChoices):
+        BROCHURE = "brochure", _("Invest Seoul's 2022 brochure")
+        CITED = "cited", _("Cited in the 2022 brochure")
+        PUBLIC = "public", _("Public information checked by the portal team")
+        OFFICIAL = "official", _("Official source (law, regulation, government)")
 
     key = models.SlugField(_("key"), unique=True, max_length=80)
+    kind = models.CharField(
+        _("type"),
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.PUBLIC,
+        help_text=_(
+            "Brochure: stated in the 2022 brochure itself. Cited: a report or article the brochure "
+            "names in a footnote or under a table. Public or official: found by the portal team."
+        ),
+    )
     title = models.CharField(_("title"), max_length=300)
     publisher = models.CharField(_("publisher"), max_length=200)
-    published_on = models.DateField(_("published on"), null=True, blank=True)
+    published_on = models.DateField(
+        _("published on"),
+        null=True,
+        blank=True,
+        help_text=_("Only when the source gives its day; leave empty rather than guess one."),
+    )
     url = models.URLField(_("address (URL)"), blank=True)
+    checked_on = models.DateField(
+        _("checked on"),
+        null=True,
+        blank=True,
+        validators=[validate_not_future],
+        help_text=_(
+            "When the portal team last checked this source: for a brochure citation, that the "
+            "brochure cites it for these facts; for public information, the page itself."
+        ),
+    )
+    note = models.TextField(
+        _("note"), blank=True, help_text=_("What was checked, or what readers should know about it.")
+    )
 
     class Meta:
         ordering = ["publisher", "title"]
@@ -125,6 +165,11 @@ class Source(models.Model):
 
     def __str__(self):
         return f"{self.publisher}: {self.title}"
+
+    @property
+    def is_from_brochure(self):
+        """True when the brochure states the fact, directly or by citing this source."""
+        return self.kind in (self.Kind.BROCHURE, self.Kind.CITED)
 
 
 class Unit(models.TextChoices):
@@ -144,7 +189,16 @@ class SourcedValue(models.Model):
 
     value = models.DecimalField(_("value"), max_digits=20, decimal_places=2)
     unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices)
-    as_of = models.DateField(_("as of"), help_text=_("The date the figure describes or was published."))
+    as_of = models.DateField(
+        _("as of"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date the figure describes or was published, only when the source gives one. "
+            "Leave empty for a figure the brochure does not date: the page then says "
+            "'as stated in the 2022 brochure'."
+        ),
+    )
     source = models.ForeignKey(Source, on_delete=models.PROTECT, verbose_name=_("source"))
 
     class Meta:
@@ -183,3 +237,109 @@ class LabelledFigure(SourcedValue):
 
     def __str__(self):
         return self.label
+
+
+class CitationQuerySet(models.QuerySet):
+    def for_record(self, record):
+        return self.filter(record_type=record._meta.label_lower, record_key=record_key(record))
+
+    def notes(self):
+        """The citations that carry a note readers must see (a caveat, a contradiction)."""
+        blank = models.Q(note_ko__isnull=True) | models.Q(note_ko="")  # Korean is every note's original
+        return self.exclude(blank).select_related("source")
+
+
+def record_key(record):
+    """The stable key a citation refers to: a record's slug or key."""
+    return getattr(record, "slug", None) or getattr(record, "key", "")
+
+
+class Citation(models.Model):
+    """Backs one fact of a page (a district, a website, a founding year) with a source, or adds a caveat.
+
+    A record names itself by type and key (e.g. ``companies.company`` / ``deepbrain-ai``), so the seed
+    files and staff can attach a citation without the content app knowing about it. A citation with a
+    note shows that note on the record's page, e.g. where the brochure contradicts itself.
+    """
+
+    key = models.SlugField(_("key"), unique=True, max_length=100)
+    record_type = models.CharField(
+        _("type of record"), max_length=60, help_text=_("App and model, e.g. companies.company.")
+    )
+    record_key = models.SlugField(_("record's key"), max_length=80, help_text=_("Its slug or key."))
+    field = models.CharField(
+        _("field"),
+        max_length=60,
+        blank=True,
+        help_text=_("The field this backs, e.g. district or website; empty for the record as a whole."),
+    )
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("source")
+    )
+    note = models.TextField(
+        _("note shown to readers"),
+        blank=True,
+        help_text=_("A caveat shown on the record's page, e.g. where two statements disagree."),
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    objects = CitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["record_type", "record_key", "order", "pk"]
+        verbose_name = _("citation or caveat")
+        verbose_name_plural = _("citations and caveats")
+
+    def __str__(self):
+        return f"{self.record_type} {self.record_key} {self.field}".strip()
+
+    def target_model(self):
+        try:
+            return apps.get_model(self.record_type)
+        except (LookupError, ValueError):
+            return None
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        model = self.target_model()
+        if model is None:
+            errors["record_type"] = _("No such type of record: use app.model, e.g. companies.company.")
+        else:
+            key_name = "slug" if any(f.name == "slug" for f in model._meta.fields) else "key"
+            if self.record_key and not model._default_manager.filter(**{key_name: self.record_key}).exists():
+                errors["record_key"] = _("No record of this type has this key.")
+            if self.field:
+                try:
+                    model._meta.get_field(self.field)
+                except FieldDoesNotExist:
+                    errors["field"] = _("This type of record has no such field.")
+        if not self.source_id and not self.note:
+            errors["note"] = _("Give a source, a note for readers, or both.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ContentReviewQuerySet(models.QuerySet):
+    def latest_date(self):
+        return self.aggregate(latest=models.Max("reviewed_on"))["latest"]
+
+
+class ContentReview(models.Model):
+    """A date on which staff reviewed the portal's content; the home page shows the latest one."""
+
+    reviewed_on = models.DateField(_("reviewed on"), validators=[validate_not_future])
+    scope = models.CharField(
+        _("what was reviewed"), max_length=300, blank=True, help_text=_("For staff only, e.g. 'all pages'.")
+    )
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    objects = ContentReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-reviewed_on", "-pk"]
+        verbose_name = _("content review")
+        verbose_name_plural = _("content reviews")
+
+    def __str__(self):
+        return str(self.reviewed_on)

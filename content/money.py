@@ -1,6 +1,6 @@
 """Reading amounts aloud: 281400000000 KRW is '2,814억 원' in Korean, 'KRW 281.4 billion' in English."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 
@@ -9,6 +9,8 @@ ENGLISH_UNITS = [(10**12, "trillion"), (10**9, "billion"), (10**6, "million")]
 
 
 def _trim(number, places):
+    """Round half up, as people do (1.1685 → 1.169), then drop trailing zeros."""
+    number = Decimal(number).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     text = f"{number:,.{places}f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
 
@@ -48,5 +50,6 @@ def format_money(value, currency, language):
     if language == "ko":
         return f"{korean_amount(value)} {'원' if currency == 'KRW' else '달러'}"
     if currency == "KRW":
-        return f"KRW {english_amount(value)} (about USD {_usd_reading(value)})"
+        year = settings.PORTAL_KRW_PER_USD_YEAR
+        return f"KRW {english_amount(value)} (about USD {_usd_reading(value)} at the {year} average rate)"
     return f"USD {english_amount(value)}"

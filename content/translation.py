@@ -2,9 +2,14 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from content.models import Source
+from content.models import Citation, Source
 
 
 @register(Source)
 class SourceTranslationOptions(TranslationOptions):
-    fields = ("title", "publisher")
+    fields = ("title", "publisher", "note")
+
+
+@register(Citation)
+class CitationTranslationOptions(TranslationOptions):
+    fields = ("note",)

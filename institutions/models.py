@@ -20,7 +20,7 @@ class Institution(PublishedModel):
 
     slug = models.SlugField(_("slug"), unique=True, max_length=80)
     name = models.CharField(_("name"), max_length=160)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     district = models.ForeignKey(
         "seoul.District",
         on_delete=models.PROTECT,
@@ -90,7 +90,12 @@ class Ranking(PublishedModel):
     key = models.SlugField(_("key"), unique=True, max_length=80)
     title = models.CharField(_("title"), max_length=200)
     basis = models.CharField(_("what is measured"), max_length=300, blank=True)
-    as_of = models.DateField(_("as of"))
+    as_of = models.DateField(
+        _("as of"),
+        null=True,
+        blank=True,
+        help_text=_("Only when the source gives a date; empty reads 'as stated in the 2022 brochure'."),
+    )
     source = models.ForeignKey(Source, on_delete=models.PROTECT, verbose_name=_("source"))
 
     class Meta:

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
+from content.models import Source
 from incentives.models import ContactPoint
 
 
@@ -9,5 +10,8 @@ def site(request):
     return {
         "primary_contact": SimpleLazyObject(ContactPoint.objects.filter(is_primary=True).first),
         "krw_per_usd": settings.PORTAL_KRW_PER_USD,
-        "krw_per_usd_as_of": settings.PORTAL_KRW_PER_USD_AS_OF,
+        "krw_per_usd_year": settings.PORTAL_KRW_PER_USD_YEAR,
+        "krw_per_usd_source": SimpleLazyObject(
+            Source.objects.filter(key=settings.PORTAL_KRW_PER_USD_SOURCE).first
+        ),
     }

@@ -6,7 +6,6 @@ project-local PostgreSQL that `make run` starts. See the README's "Configuration
 
 import os
 import secrets
-from datetime import date
 from pathlib import Path
 
 import dj_database_url
@@ -167,9 +166,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Background work (inquiry email) runs in django-tasks' database worker: `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
-# Money: amounts are stored in KRW or USD; English pages add a USD reading at this stated rate.
+# Money: amounts are stored in KRW or USD; English pages add a USD reading at one stated rate, said
+# in one place: the rate, the year whose average it is, and the key of the Source that gives it.
 PORTAL_KRW_PER_USD = env_int("PORTAL_KRW_PER_USD", 1292)
-PORTAL_KRW_PER_USD_AS_OF = date.fromisoformat(os.environ.get("PORTAL_KRW_PER_USD_AS_OF", "2022-12-31"))
+PORTAL_KRW_PER_USD_YEAR = env_int("PORTAL_KRW_PER_USD_YEAR", 2022)
+PORTAL_KRW_PER_USD_SOURCE = os.environ.get("PORTAL_KRW_PER_USD_SOURCE", "bok-krw-usd-2022-average")
 
 # Content health (admin home, content_audit): when a figure or an incentive's verification counts as stale.
 PORTAL_FIGURE_MAX_AGE_MONTHS = env_int("PORTAL_FIGURE_MAX_AGE_MONTHS", 18)

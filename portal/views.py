@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import requires_csrf_token
 
 from companies.models import Company, Deal
-from content.models import Source
+from content.models import ContentReview, Source
 from incentives.models import Incentive
 from portal.forms import SearchForm
 from portal.search import search as portal_search
@@ -23,6 +23,7 @@ def home(request):
             "startups": Company.objects.startups().select_related("district")[:6],
             "deals": Deal.objects.published().with_parties(),
             "incentives": Incentive.objects.published(),
+            "last_reviewed": ContentReview.objects.latest_date(),
         },
     )
 

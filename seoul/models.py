@@ -74,7 +74,12 @@ class Dataset(PublishedModel):
     unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices)
     chart = models.CharField(_("chart"), max_length=10, choices=Chart.choices, default=Chart.BAR)
     row_heading = models.CharField(_("row heading"), max_length=100, blank=True)
-    as_of = models.DateField(_("as of"))
+    as_of = models.DateField(
+        _("as of"),
+        null=True,
+        blank=True,
+        help_text=_("Only when the source gives a date; empty reads 'as stated in the 2022 brochure'."),
+    )
     source = models.ForeignKey(Source, on_delete=models.PROTECT, verbose_name=_("source"))
 
     class Meta:
@@ -146,7 +151,12 @@ class PolicyLine(PublishedModel):
         help_text=_("In won, e.g. 13900000000 for 13.9 billion won. Leave empty if none was announced."),
     )
     source = models.ForeignKey(Source, on_delete=models.PROTECT, verbose_name=_("source"))
-    as_of = models.DateField(_("as of"))
+    as_of = models.DateField(
+        _("as of"),
+        null=True,
+        blank=True,
+        help_text=_("Only when the source gives a date; empty reads 'as stated in the 2022 brochure'."),
+    )
 
     class Meta:
         ordering = ["order", "slug"]

@@ -22,7 +22,7 @@ class Story(PublishedModel):
         INTERVIEW = "interview", _("Interview")
 
     slug = models.SlugField(_("slug"), unique=True, max_length=80)
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=200)
     summary = models.CharField(_("summary"), max_length=300)
     body = models.TextField(_("text"), help_text=_("Paragraphs separated by a blank line."))

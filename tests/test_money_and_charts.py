@@ -29,7 +29,10 @@ def test_amounts_are_written_the_way_each_language_counts(value, korean, english
 
 def test_english_krw_amounts_carry_a_usd_reading_at_the_stated_rate(settings):
     settings.PORTAL_KRW_PER_USD = 1292
-    assert format_money(230_000_000_000, "KRW", "en") == "KRW 230 billion (about USD 178 million)"
+    assert (
+        format_money(230_000_000_000, "KRW", "en")
+        == "KRW 230 billion (about USD 178 million at the 2022 average rate)"
+    )
     assert format_money(230_000_000_000, "KRW", "ko") == "2,300억 원"
     assert format_money(341_800_000_000, "USD", "en") == "USD 341.8 billion"
     assert format_money(None, "KRW", "en") == ""

@@ -130,8 +130,8 @@ def test_money_is_readable_in_both_languages(client, seeded_db):
     korean = client.get(url_in("ko", "companies:deal", "cognex-acquires-sualab")).content.decode()
     english = client.get(url_in("en", "companies:deal", "cognex-acquires-sualab")).content.decode()
     assert "2,300억 원" in korean
-    assert "KRW 230 billion (about USD 178 million)" in english
-    assert "USD 1 = KRW 1,292 (as of 2022-12-31)" in english
+    assert "KRW 230 billion (about USD 178 million at the 2022 average rate)" in english
+    assert "USD 1 = KRW 1,292, roughly the average exchange rate of 2022" in english
 
 
 def admin_urls(user):

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 from PIL import Image
 
-from companies.models import CompanyFigure, CompanyHighlight
+from companies.models import Company, CompanyFigure, CompanyHighlight
 from content.models import Unit
 from events.models import Event
 from incentives.models import Benefit, Condition, ContactPoint, Incentive
@@ -46,8 +46,8 @@ def test_a_founding_year_in_the_future_is_refused():
     assert "founded_year" in errors_of(company)
 
 
-def test_a_company_in_seoul_needs_its_district():
-    company = factories.company()
+def test_a_global_branch_needs_its_district():
+    company = factories.company(kind=Company.Kind.GLOBAL_BRANCH)
     company.district = None
     assert errors_of(company)["district"] == ["Choose the Seoul district where this company is based."]
 

@@ -9,6 +9,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from content.models import Citation
 from content.money import format_money
 
 register = template.Library()
@@ -74,6 +75,12 @@ def ordinal(number):
 def source_note(item):
     """'Source: publisher, title (as of date)' for a figure, dataset or anything with source and as_of."""
     return {"source": item.source, "as_of": getattr(item, "as_of", None)}
+
+
+@register.inclusion_tag("includes/_citation_notes.html")
+def citation_notes(record):
+    """The notes staff attached to a record (e.g. where the brochure contradicts itself): one query."""
+    return {"citations": list(Citation.objects.for_record(record).notes())}
 
 
 @register.simple_tag(takes_context=True)
