@@ -1,21 +1,22 @@
 """The staff admin's front page: what needs attention first (new inquiries, content health), then the apps.
 
 Branded as the portal's, in the staff's language; django-tasks' internals are for superusers only.
+Sign-in (two-factor, lockout) is the site's base class, in portal/staff_sign_in.py.
 """
 
-from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from content.health import health_report
 from content.staff import CONTENT_APPS
 from inquiries.models import Inquiry
+from portal.staff_sign_in import PortalAdminSite as SignInAdminSite
 
 TASK_APPS = {"django_tasks_database": _("Background tasks (outgoing email)")}
 TASK_MODELS = {"DBTaskResult": _("Task results")}
 NEWEST_INQUIRIES = 5
 
 
-class PortalAdminSite(admin.AdminSite):
+class PortalAdminSite(SignInAdminSite):
     site_header = _("Invest Seoul AI portal — staff")
     site_title = _("Invest Seoul AI portal — staff")
     index_title = _("What needs attention")
