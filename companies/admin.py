@@ -1,13 +1,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationTabularInline
 
 from companies.models import Company, CompanyFigure, CompanyHighlight, Deal, Sector
-from content.admin import PublishedAdmin
+from content.admin import ContentAdmin, PublishedAdmin, amount_column
 
 
 @admin.register(Sector)
-class SectorAdmin(TabbedTranslationAdmin):
+class SectorAdmin(ContentAdmin):
     list_display = ("name", "slug", "order")
     search_fields = ("name_ko", "name_en", "slug")
 
@@ -49,7 +49,15 @@ class CompanyAdmin(PublishedAdmin):
 
 @admin.register(Deal)
 class DealAdmin(PublishedAdmin):
-    list_display = ("title", "acquirer", "target", "year", "amount_krw", "is_published", "order")
+    list_display = (
+        "title",
+        "acquirer",
+        "target",
+        "year",
+        amount_column("amount_krw", _("amount (KRW)")),
+        "is_published",
+        "order",
+    )
     list_filter = ("year", "is_published")
     search_fields = (
         "title_ko",

@@ -42,6 +42,10 @@ class CompanyQuerySet(PublishedQuerySet):
     def in_seoul(self):
         return self.published().exclude(kind=Company.Kind.OVERSEAS)
 
+    def active_but_acquired(self):
+        """Marked active although a published deal records their acquisition: staff should check."""
+        return self.filter(status=Company.Status.ACTIVE, deals_as_target__in=Deal.objects.published())
+
 
 class Company(PublishedModel):
     class Kind(models.TextChoices):

@@ -33,7 +33,7 @@ def company_list(request):
 
 def company_detail(request, slug):
     company = get_object_or_404(
-        Company.objects.published()
+        Company.objects.for_request(request)
         .select_related("district", "parent")
         .prefetch_related(
             "sectors",
@@ -67,5 +67,5 @@ def deal_list(request):
 
 
 def deal_detail(request, slug):
-    deal = get_object_or_404(Deal.objects.published().with_parties(), slug=slug)
+    deal = get_object_or_404(Deal.objects.for_request(request).with_parties(), slug=slug)
     return render(request, "companies/deal_detail.html", {"deal": deal})

@@ -6,6 +6,7 @@ This app is the ground floor: it imports no other app of the portal, and every c
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -17,11 +18,48 @@ def plain_number(value):
     return value.normalize()
 
 
+def live_q(prefix=""):
+    """Published, and inside its publish-from/until window now: the one rule every public query uses.
+
+    `prefix` reaches a related record's state, e.g. ``live_q("institution__")`` for programmes.
+    """
+    now = timezone.now()
+    return (
+        Q(**{f"{prefix}is_published": True})
+        & (Q(**{f"{prefix}publish_from__isnull": True}) | Q(**{f"{prefix}publish_from__lte": now}))
+        & (Q(**{f"{prefix}publish_until__isnull": True}) | Q(**{f"{prefix}publish_until__gt": now}))
+    )
+
+
+class PublicationState(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    SCHEDULED = "scheduled", _("scheduled")
+    LIVE = "live", _("live")
+    EXPIRED = "expired", _("expired")
+
+
 class PublishedQuerySet(models.QuerySet):
-    """Public pages only ever show what staff have published."""
+    """Public pages only ever show what staff have published, within its scheduled window."""
 
     def published(self):
-        return self.filter(is_published=True)
+        return self.filter(live_q())
+
+    def for_request(self, request):
+        """What a detail page may show: published records, or any record in a staff preview."""
+        if getattr(request, "is_content_preview", False):
+            return self.all()
+        return self.published()
+
+    def in_state(self, state):
+        """Draft, scheduled, live or expired now, as the admin's state column shows it."""
+        now = timezone.now()
+        if state == PublicationState.DRAFT:
+            return self.filter(is_published=False)
+        if state == PublicationState.SCHEDULED:
+            return self.filter(is_published=True, publish_from__gt=now)
+        if state == PublicationState.EXPIRED:
+            return self.filter(is_published=True, publish_until__lte=now)
+        return self.published()
 
 
 class PlainNewlinesModel(models.Model):
@@ -45,6 +83,18 @@ class PublishedModel(PlainNewlinesModel):
         default=True,
         help_text=_("Untick to keep this as a draft that the public cannot see."),
     )
+    publish_from = models.DateTimeField(
+        _("publish from"),
+        null=True,
+        blank=True,
+        help_text=_("Seoul time. Leave empty to show it as soon as it is published."),
+    )
+    publish_until = models.DateTimeField(
+        _("publish until"),
+        null=True,
+        blank=True,
+        help_text=_("Seoul time. Leave empty to keep it online."),
+    )
     order = models.PositiveIntegerField(_("order"), default=0, help_text=_("Lower numbers come first."))
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
@@ -52,6 +102,27 @@ class PublishedModel(PlainNewlinesModel):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.publish_from and self.publish_until and self.publish_until <= self.publish_from:
+            raise ValidationError({"publish_until": _("The end of publication must come after its start.")})
+
+    @property
+    def publication_state(self):
+        now = timezone.now()
+        if not self.is_published:
+            return PublicationState.DRAFT
+        if self.publish_from and self.publish_from > now:
+            return PublicationState.SCHEDULED
+        if self.publish_until and self.publish_until <= now:
+            return PublicationState.EXPIRED
+        return PublicationState.LIVE
+
+    @property
+    def is_live(self):
+        """True when the public can see it now: the same rule as `published()`."""
+        return self.publication_state == PublicationState.LIVE
 
 
 def validate_not_future(day):

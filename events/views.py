@@ -18,7 +18,7 @@ def event_list(request):
 
 def event_detail(request, slug):
     event = get_object_or_404(
-        Event.objects.published()
+        Event.objects.for_request(request)
         .select_related("source")
         .prefetch_related(Prefetch("figures", queryset=EventFigure.objects.select_related("source"))),
         slug=slug,

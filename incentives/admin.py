@@ -1,8 +1,8 @@
 from django import forms
 from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from content.admin import PublishedAdmin
+from content.admin import ContentAdmin, PublishedAdmin
 from incentives.models import (
     ACCEPTED_VALUE_CHOICES,
     Activity,
@@ -82,6 +82,6 @@ class ActivityAdmin(PublishedAdmin):
 
 
 @admin.register(ContactPoint)
-class ContactPointAdmin(TabbedTranslationAdmin):
+class ContactPointAdmin(ContentAdmin):
     list_display = ("name", "phone", "email", "is_primary")
     search_fields = ("name_ko", "name_en", "email")

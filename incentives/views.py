@@ -16,7 +16,7 @@ def incentive_list(request):
 
 
 def incentive_detail(request, slug):
-    incentive = get_object_or_404(Incentive.objects.published().with_rules(), slug=slug)
+    incentive = get_object_or_404(Incentive.objects.for_request(request).with_rules(), slug=slug)
     return render(request, "incentives/incentive_detail.html", {"incentive": incentive})
 
 

@@ -23,7 +23,7 @@ def institution_list(request):
 
 def institution_detail(request, slug):
     institution = get_object_or_404(
-        Institution.objects.published()
+        Institution.objects.for_request(request)
         .select_related("district")
         .prefetch_related(
             "programs",

@@ -4,4 +4,4 @@ from django.contrib.admin.apps import AdminConfig
 
 
 class PortalAdminConfig(AdminConfig):
-    default_site = "portal.staff_sign_in.PortalAdminSite"
+    default_site = "portal.admin.PortalAdminSite"  # staff_sign_in's site with the staff home page

@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "rest_framework",
     "drf_spectacular",
+    "reversion",
     "content",
     "portal",
     "seoul",
@@ -226,6 +227,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 PORTAL_KRW_PER_USD = env_int("PORTAL_KRW_PER_USD", 1292)
 PORTAL_KRW_PER_USD_YEAR = env_int("PORTAL_KRW_PER_USD_YEAR", 2022)
 PORTAL_KRW_PER_USD_SOURCE = os.environ.get("PORTAL_KRW_PER_USD_SOURCE", "bok-krw-usd-2022-average")
+
+# Content health (admin home, content_audit): when a figure or an incentive's verification counts as stale.
+PORTAL_FIGURE_MAX_AGE_MONTHS = env_int("PORTAL_FIGURE_MAX_AGE_MONTHS", 18)
+PORTAL_INCENTIVE_MAX_AGE_MONTHS = env_int("PORTAL_INCENTIVE_MAX_AGE_MONTHS", 12)
 
 # Content-Security-Policy: no inline script or style anywhere, in every mode.
 CONTENT_SECURITY_POLICY = {

@@ -1,12 +1,13 @@
 from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationTabularInline
 
-from content.admin import PublishedAdmin
+from content.admin import ContentAdmin, PublishedAdmin, amount_column
 from seoul.models import DataPoint, Dataset, District, KeyFigure, PolicyLine, PublicServiceCase
 
 
 @admin.register(District)
-class DistrictAdmin(TabbedTranslationAdmin):
+class DistrictAdmin(ContentAdmin):
     list_display = ("name", "slug", "order")
     search_fields = ("name_ko", "name_en", "slug")
     prepopulated_fields = {"slug": ("name_en",)}
@@ -36,7 +37,14 @@ class DatasetAdmin(PublishedAdmin):
 
 @admin.register(PolicyLine)
 class PolicyLineAdmin(PublishedAdmin):
-    list_display = ("title", "area", "year", "budget_krw", "is_published", "order")
+    list_display = (
+        "title",
+        "area",
+        "year",
+        amount_column("budget_krw", _("budget (KRW)")),
+        "is_published",
+        "order",
+    )
     list_filter = ("area", "year", "is_published")
     search_fields = ("title_ko", "title_en", "summary_ko", "summary_en")
     autocomplete_fields = ("source",)

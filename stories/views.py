@@ -19,7 +19,7 @@ def story_list(request):
 
 def story_detail(request, slug):
     story = get_object_or_404(
-        Story.objects.published()
+        Story.objects.for_request(request)
         .select_related("source")
         .prefetch_related(
             "answers",

@@ -1,6 +1,27 @@
+import reversion
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from content.seeding import Loader, SeedError
+
+
+class VersionedLoader(Loader):
+    """Each top-level record the files create or rewrite gets its own version, so staff can compare
+    with it and restore their own edit after a `--update` (one revision per record, never one for all)."""
+
+    def upsert(self, model, record, *, parent=None, position=None):
+        if parent is not None:
+            return super().upsert(model, record, parent=parent, position=position)
+        with reversion.create_revision():
+            with translation.override(settings.LANGUAGE_CODE):  # history comments in the staff's language
+                reversion.set_comment(
+                    _("Rewritten from the seed files (load_seed --update)")
+                    if self.update
+                    else _("Created from the seed files (load_seed)")
+                )
+            return super().upsert(model, record)
 
 
 class Command(BaseCommand):
@@ -19,7 +40,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, update=False, **options):
         try:
-            report = Loader(update=update).load_all()
+            report = VersionedLoader(update=update).load_all()
         except SeedError as error:
             raise CommandError(f"Seed content not loaded (nothing was changed): {error}") from error
         created = sum(report.created.values())
