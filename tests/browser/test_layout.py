@@ -104,5 +104,5 @@ def test_chart_labels_are_readable_on_a_phone_and_the_chart_scrolls_in_its_own_r
     assert min(sizes) >= 11, sizes
     region = phone.locator(".chart__scroll").first
     assert region.get_attribute("tabindex") == "0"
-    assert region.get_attribute("role") == "region"
+    assert region.get_attribute("role") == "group"
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE_WIDTH
