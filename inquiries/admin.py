@@ -7,6 +7,7 @@ What the investor sent is read-only here; staff change only the status, the assi
 import csv
 from datetime import datetime
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.http import HttpResponse
@@ -15,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from inquiries.models import Inquiry, InquiryAccessLog, InquiryNote, OutboundEmail
-from inquiries.services import inquiry_access_record, inquiry_emails_retry
+from inquiries.services import inquiry_access_record, inquiry_emails_resend_in_doubt, inquiry_emails_retry
 
 SPREADSHEET_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -32,19 +33,44 @@ def csv_cell(inquiry, field_name):
     return f"'{value}" if value.startswith(SPREADSHEET_FORMULA_STARTS) else value
 
 
+class InquiryNoteForm(forms.ModelForm):
+    """A note's text is editable by its author only; everyone else reads it (`editor` is set per request)."""
+
+    editor = None
+
+    class Meta:
+        model = InquiryNote
+        fields = ["text"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.author_id != getattr(self.editor, "pk", None):
+            self.fields["text"].disabled = True  # Django ignores posted values of disabled fields
+
+
 class InquiryNoteInline(admin.StackedInline):
     model = InquiryNote
+    form = InquiryNoteForm
     extra = 1
+    can_delete = False  # notes are the record of what was done; their author can correct them
     fields = ["text", "author", "created_at"]
     readonly_fields = ["author", "created_at"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        kwargs["form"] = type("InquiryNoteFormForEditor", (InquiryNoteForm,), {"editor": request.user})
+        return super().get_formset(request, obj, **kwargs)
 
 
 class OutboundEmailInline(admin.TabularInline):
     model = OutboundEmail
     extra = 0
     can_delete = False
-    fields = ["kind", "to", "created_at", "sent_at", "attempts", "last_error"]
+    fields = ["kind", "to", "delivery", "created_at", "sent_at", "attempts", "last_error"]
     readonly_fields = fields
+
+    @admin.display(description=_("delivery"))
+    def delivery(self, email):
+        return email.delivery().label
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -52,15 +78,36 @@ class OutboundEmailInline(admin.TabularInline):
 
 @admin.register(Inquiry)
 class InquiryAdmin(admin.ModelAdmin):
-    list_display = ["reference", "received_at", "status", "assignee", "language", "topic", "country"]
-    list_filter = ["status", "assignee", "language", "topic", "investor_type", "investment_size", "country"]
+    list_display = [
+        "reference",
+        "received_at",
+        "status",
+        "assignee",
+        "language",
+        "topic",
+        "country",
+        "possibly_automated",
+    ]
+    list_filter = [
+        "status",
+        "possibly_automated",
+        "assignee",
+        "language",
+        "topic",
+        "investor_type",
+        "investment_size",
+        "country",
+    ]
     list_select_related = ["assignee"]
     search_fields = ["reference", "name", "organisation", "email", "country", "message"]
     date_hierarchy = "received_at"
-    actions = ["export_csv", "retry_unsent_emails"]
+    actions = ["export_csv", "retry_unsent_emails", "resend_emails_in_doubt"]
     inlines = [InquiryNoteInline, OutboundEmailInline]
     fieldsets = [
-        (_("Handling"), {"fields": ["reference", "status", "assignee", "received_at", "language"]}),
+        (
+            _("Handling"),
+            {"fields": ["reference", "status", "assignee", "received_at", "language", "possibly_automated"]},
+        ),
         (_("Investor"), {"fields": ["name", "organisation", "country", "email", "phone", "investor_type"]}),
         (
             _("Inquiry"),
@@ -86,10 +133,19 @@ class InquiryAdmin(admin.ModelAdmin):
             inquiry_access_record(user=request.user, inquiries=[inquiry], action=viewed)
         return response
 
+    def changelist_view(self, request, extra_context=None):
+        """Shows the list (or search results) as usual, and records which inquiries this page showed."""
+        response = super().changelist_view(request, extra_context)
+        changelist = getattr(response, "context_data", {}).get("cl")
+        if request.method == "GET" and response.status_code == 200 and changelist is not None:
+            listed = InquiryAccessLog.Action.LISTED
+            inquiry_access_record(user=request.user, inquiries=changelist.result_list, action=listed)
+        return response
+
     def save_formset(self, request, form, formset, change):
-        """Signs each new internal note with the staff member who wrote it."""
+        """Signs each new internal note with the staff member who wrote it (others' notes are read-only)."""
         for item in formset.save(commit=False):
-            if isinstance(item, InquiryNote) and item.author_id is None:
+            if isinstance(item, InquiryNote) and item.pk is None:
                 item.author = request.user
             item.save()
         for item in formset.deleted_objects:
@@ -116,6 +172,35 @@ class InquiryAdmin(admin.ModelAdmin):
             ngettext("%(count)d email queued.", "%(count)d emails queued.", count) % {"count": count},
             messages.SUCCESS,
         )
+        if in_doubt := OutboundEmail.objects.filter(inquiry__in=queryset).in_doubt().count():
+            self.message_user(request, in_doubt_message(in_doubt), messages.WARNING)
+
+    @admin.action(
+        description=_("Resend emails whose delivery is unknown (after checking they did not arrive)"),
+        permissions=["change"],
+    )
+    def resend_emails_in_doubt(self, request, queryset):
+        count = inquiry_emails_resend_in_doubt(inquiries=queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d email of unknown delivery queued again.",
+                "%(count)d emails of unknown delivery queued again.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+def in_doubt_message(count):
+    return ngettext(
+        "%(count)d email was left alone: its delivery is unknown (the worker stopped while sending it). "
+        "Check with the recipient, then use “Resend emails whose delivery is unknown”.",
+        "%(count)d emails were left alone: their delivery is unknown (the worker stopped while sending "
+        "them). Check with the recipients, then use “Resend emails whose delivery is unknown”.",
+        count,
+    ) % {"count": count}
 
 
 @admin.register(InquiryAccessLog)

@@ -1,11 +1,13 @@
 """The investor inquiry form: validates what people type and quietly recognises what bots send."""
 
+import secrets
 import time
 
 from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from companies.models import Company
@@ -13,12 +15,16 @@ from incentives.models import Incentive
 from inquiries.models import Inquiry
 
 FILL_TOKEN_SALT = "inquiries.form-opened"
-FILL_TOKEN_MAX_AGE = 24 * 60 * 60  # an older form asks for one more click, with everything kept
+FILL_TOKEN_MAX_AGE = 24 * 60 * 60  # an older form is still accepted, flagged for staff
 
 
 def new_fill_token(opened_at=None):
-    """A signed 'form opened at' time; the minimum fill time is measured from it."""
-    return signing.dumps(int(opened_at or time.time()), salt=FILL_TOKEN_SALT)
+    """A signed token: when the form was first shown, and a one-time value that stores one inquiry at most.
+
+    The minimum fill time is measured from the first showing; re-renders after an error keep the token.
+    """
+    payload = {"shown": int(opened_at or time.time()), "once": secrets.token_hex(16)}
+    return signing.dumps(payload, salt=FILL_TOKEN_SALT)
 
 
 def initial_from_link(query):
@@ -101,27 +107,36 @@ class InquiryForm(forms.ModelForm):
         cleaned_data = super().clean()
         if self.data.get("website"):
             raise ValidationError(_("This inquiry could not be sent."), code="honeypot")
-        if not self._filled_by_a_person():
-            raise ValidationError(
-                _("Please check your inquiry once more, then send it again."), code="too-fast"
-            )
         return cleaned_data
 
-    def _filled_by_a_person(self):
-        """True when the form was opened at least PORTAL_INQUIRY_MIN_FILL_SECONDS ago, per its signed token.
-
-        The token is not a form field: every rendering gets a fresh one (see `opened_token`), so a form
-        re-shown after an error or left open overnight never blocks the person who fills it.
-        """
+    @cached_property
+    def posted_token(self):
+        """The posted token's contents, or None when it is missing, forged or from an older form."""
         try:
-            opened_at = signing.loads(self.data.get("opened", ""), salt=FILL_TOKEN_SALT)
+            payload = signing.loads(self.data.get("opened", ""), salt=FILL_TOKEN_SALT)
         except signing.BadSignature:
-            return False
-        return settings.PORTAL_INQUIRY_MIN_FILL_SECONDS <= time.time() - opened_at <= FILL_TOKEN_MAX_AGE
+            return None
+        if not isinstance(payload, dict) or not {"shown", "once"} <= payload.keys():
+            return None
+        return payload
 
     @property
     def opened_token(self):
-        return new_fill_token()
+        """The posted token when valid (the fill time counts from the first showing), else a new one."""
+        return self.data["opened"] if self.is_bound and self.posted_token else new_fill_token()
+
+    @property
+    def submission_token(self):
+        return self.posted_token["once"] if self.posted_token else None
+
+    @property
+    def possibly_automated(self):
+        """Sent sooner than PORTAL_INQUIRY_MIN_FILL_SECONDS after the form was first shown, or with no valid
+        token. Never a reason to turn the sender away: the inquiry is stored and flagged for staff."""
+        if self.posted_token is None:
+            return True
+        seconds_since_shown = time.time() - self.posted_token["shown"]
+        return not settings.PORTAL_INQUIRY_MIN_FILL_SECONDS <= seconds_since_shown <= FILL_TOKEN_MAX_AGE
 
     @property
     def sent_by_bot(self):

@@ -4,10 +4,12 @@ An inquiry is stored before anything is sent; each email it causes is a row in O
 that fails or runs twice never loses or repeats a message. Staff access is recorded in InquiryAccessLog.
 """
 
+import re
 import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
@@ -24,6 +26,19 @@ def new_reference():
     """IS-2026-7KQ2MXPA: the year for staff, then 40 random bits, so references cannot be guessed."""
     random_part = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_RANDOM_CHARS))
     return f"IS-{timezone.localdate().year}-{random_part}"
+
+
+# Line breaks would add fake lines to the staff email and the greeting; other control characters and the
+# bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) can make text read as something else.
+SINGLE_LINE_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def validate_single_line(value):
+    if SINGLE_LINE_FORBIDDEN.search(value):
+        raise ValidationError(
+            _("Use one line of ordinary text, without line breaks or invisible control characters."),
+            code="single-line",
+        )
 
 
 validate_phone = RegexValidator(
@@ -99,11 +114,13 @@ class Inquiry(models.Model):
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
 
-    name = models.CharField(_("name"), max_length=120)
-    organisation = models.CharField(_("organisation"), max_length=160)
-    country = models.CharField(_("country"), max_length=80)
+    name = models.CharField(_("name"), max_length=120, validators=[validate_single_line])
+    organisation = models.CharField(_("organisation"), max_length=160, validators=[validate_single_line])
+    country = models.CharField(_("country"), max_length=80, validators=[validate_single_line])
     email = models.EmailField(_("email"))
-    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[validate_phone])
+    phone = models.CharField(
+        _("phone"), max_length=40, blank=True, validators=[validate_phone, validate_single_line]
+    )
     investor_type = models.CharField(_("investor type"), max_length=16, choices=InvestorType.choices)
     topic = models.CharField(_("interest"), max_length=20, choices=Topic.choices)
     investment_size = models.CharField(_("planned investment"), max_length=12, choices=InvestmentSize.choices)
@@ -113,7 +130,25 @@ class Inquiry(models.Model):
         _("regarding"),
         max_length=200,
         blank=True,
+        validators=[validate_single_line],
         help_text=_("The company or incentive page the investor came from, if any."),
+    )
+    possibly_automated = models.BooleanField(
+        _("possibly automated"),
+        default=False,
+        help_text=_(
+            "Sent faster than a person usually types, or without a valid form-opened time. Stored and "
+            "acknowledged as usual; check it before spending time on it."
+        ),
+    )
+    submission_token = models.CharField(
+        _("submission token"),
+        max_length=32,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The one-time token of the form it was sent from, so a double post stores it once."),
     )
 
     consent_version = models.CharField(_("consent text version"), max_length=20)
@@ -162,20 +197,56 @@ class InquiryNote(models.Model):
         return self.text[:60]
 
 
+class OutboundEmailQuerySet(models.QuerySet):
+    def unsent(self):
+        return self.filter(sent_at__isnull=True)
+
+    def retryable(self):
+        """Unsent and no send in progress or in doubt: safe to queue again without asking anyone."""
+        return self.unsent().filter(claimed_at__isnull=True)
+
+    def in_doubt(self, now=None):
+        """Claimed for sending so long ago that the send may or may not have happened."""
+        cutoff = (now or timezone.now()) - OutboundEmail.SEND_IN_DOUBT_AFTER
+        return self.unsent().filter(claimed_at__lt=cutoff)
+
+
 class OutboundEmail(models.Model):
-    """One email an inquiry causes. The unique (inquiry, kind) pair and sent_at make each one go out once."""
+    """One email an inquiry causes, sent at most once.
+
+    A send is claimed (claimed_at), made outside any transaction, then recorded (sent_at, or last_error and
+    the claim released). A claim never recorded means the worker stopped mid-send: the email may have
+    gone out, so nothing resends it until staff check and ask for it explicitly.
+    """
+
+    SEND_IN_DOUBT_AFTER = timedelta(minutes=10)  # far longer than any SMTP timeout
 
     class Kind(models.TextChoices):
         STAFF_NOTIFICATION = "notification", _("Notification to Invest Seoul staff")
         ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement to the investor")
+
+    class Delivery(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Sending now")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Not sent yet (last attempt failed)")
+        UNKNOWN = "unknown", _("Unknown — check before resending")
 
     inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="emails")
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     to = models.EmailField(_("to"), blank=True)
     created_at = models.DateTimeField(_("queued"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    claimed_at = models.DateTimeField(
+        _("send started"),
+        null=True,
+        blank=True,
+        help_text=_("Set while a send is under way; left set if the worker stopped before recording it."),
+    )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
+
+    objects = OutboundEmailQuerySet.as_manager()
 
     class Meta:
         ordering = ["inquiry", "kind"]
@@ -186,12 +257,21 @@ class OutboundEmail(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()} ({self.inquiry})"
 
+    def delivery(self, now=None):
+        if self.sent_at:
+            return self.Delivery.SENT
+        if self.claimed_at:
+            in_doubt = self.claimed_at < (now or timezone.now()) - self.SEND_IN_DOUBT_AFTER
+            return self.Delivery.UNKNOWN if in_doubt else self.Delivery.SENDING
+        return self.Delivery.FAILED if self.last_error else self.Delivery.QUEUED
+
 
 class InquiryAccessLog(models.Model):
     """Who looked at or exported which inquiry, and when. Kept when users or inquiries are deleted."""
 
     class Action(models.TextChoices):
         VIEWED = "viewed", _("Viewed")
+        LISTED = "listed", _("Shown in a list")
         EXPORTED = "exported", _("Exported")
 
     user = models.ForeignKey(

@@ -1,19 +1,20 @@
 """Background delivery of inquiry email (django-tasks, database backend; `manage.py db_worker` runs it).
 
-Each task sends one OutboundEmail at most once: the row is locked while sending and marked sent after.
-When SMTP fails, the error is recorded and the task re-enqueues itself with a growing delay, so an
-outage of up to two days is ridden out without anyone noticing; after that the admin shows the email
-as unsent, and its "Send unsent emails again" action tries once more.
+Each task sends one OutboundEmail at most once, in three steps with no transaction held open around
+the network: claim the row (one UPDATE), send, record the result (`inquiries.services`). When SMTP fails,
+the failure is recorded, a retry is queued with a growing delay and the task itself fails, so an outage
+of up to two days is ridden out without anyone noticing; after that the admin shows the email as not
+sent, and its "Send unsent emails again" action tries once more. If the worker stops between sending and
+recording, the claim stays: the email is never resent automatically, and the admin shows it as unknown.
 """
 
 import logging
 import smtplib
 from datetime import timedelta
 
-from django.db import transaction
-from django.utils import timezone
 from django_tasks import task
 
+from inquiries import services
 from inquiries.emails import build_message
 from inquiries.models import OutboundEmail
 
@@ -34,37 +35,40 @@ def enqueue_delivery(outbound_email_ids, *, run_after=None):
         delivery.enqueue(outbound_email_id)
 
 
+class EmailNotSent(Exception):
+    """The send failed; the task fails too, so its state tells the truth, and a retry is queued."""
+
+
+class EmailDeliveryInDoubt(Exception):
+    """An earlier send of this email started and was never recorded: it may have gone out."""
+
+
 @task()
 def send_inquiry_email(outbound_email_id):
-    with transaction.atomic():
-        outbound = (
-            OutboundEmail.objects.select_for_update(of=("self",))
-            .select_related("inquiry")
-            .filter(pk=outbound_email_id)
-            .first()
-        )
-        if outbound is None or outbound.sent_at or not outbound.to:
-            return "skipped"
+    outbound = services.outbound_email_claim(outbound_email_id)
+    if outbound is None:
+        return _why_not_claimed(outbound_email_id)
+    try:
         message = build_message(outbound)
-        outbound.attempts += 1
-        try:
-            message.send()
-        except (smtplib.SMTPException, OSError) as error:
-            outbound.last_error = f"{type(error).__name__}: {error}"[:2000]
-            outbound.save(update_fields=["attempts", "last_error"])
-            if outbound.attempts >= MAX_ATTEMPTS:
-                logger.error("Gave up sending %s after %d attempts: %s", outbound, outbound.attempts, error)
-                return "gave-up"
-            run_after = timezone.now() + retry_delay(outbound.attempts)
-            transaction.on_commit(lambda: enqueue_delivery([outbound_email_id], run_after=run_after))
-            logger.warning(
-                "Sending %s failed (attempt %d), retry at %s: %s",
-                outbound,
-                outbound.attempts,
-                run_after,
-                error,
-            )
-            return "retry-scheduled"
-        outbound.sent_at = timezone.now()
-        outbound.save(update_fields=["attempts", "sent_at"])
+        message.send()
+    except (smtplib.SMTPException, OSError) as error:
+        run_after = services.outbound_email_record_failure(outbound, error)
+        if run_after is None:
+            logger.error("Gave up sending %s after %d attempts: %s", outbound, outbound.attempts, error)
+            raise EmailNotSent(f"Gave up after {outbound.attempts} attempts: {error}") from error
+        logger.warning(
+            "Sending %s failed (attempt %d), retry at %s: %s", outbound, outbound.attempts, run_after, error
+        )
+        raise EmailNotSent(f"Attempt {outbound.attempts} failed, retry at {run_after}: {error}") from error
+    services.outbound_email_record_sent(outbound)
     return "sent"
+
+
+def _why_not_claimed(outbound_email_id):
+    outbound = OutboundEmail.objects.filter(pk=outbound_email_id).first()
+    if outbound is not None and outbound.sent_at is None and outbound.claimed_at is not None:
+        raise EmailDeliveryInDoubt(
+            f"{outbound} was claimed for sending at {outbound.claimed_at} and never recorded; "
+            "not resent automatically"
+        )
+    return "skipped"

@@ -37,6 +37,8 @@ def contact(request):
             client_ip=client_ip(request),
             privacy_consent=form.cleaned_data["privacy_consent"],
             news_consent=form.cleaned_data["news_consent"],
+            submission_token=form.submission_token,
+            possibly_automated=form.possibly_automated,
         )
     except RateLimitExceeded:
         form.add_error(
@@ -62,6 +64,22 @@ def thanks(request, token):
     except signing.BadSignature:
         raise Http404 from None
     return render(request, "inquiries/thanks.html", {"reference": reference, **policy_context()})
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a styled page in the visitor's language instead of Django's stock English one.
+
+    On the inquiry form (usually an expired or blocked cookie) it shows the form again with everything the
+    investor typed, minus the tokens, and asks them to send it again; the new page carries a valid token.
+    Nothing is stored.
+    """
+    match = request.resolver_match
+    if request.method == "POST" and match is not None and match.view_name == "inquiries:contact":
+        posted = InquiryForm(request.POST)
+        typed = {name: posted[name].data for name in posted.fields if name != "website"}
+        context = {"form": InquiryForm(initial=typed), "csrf_failed": True, **policy_context()}
+        return render(request, "inquiries/contact.html", context, status=403)
+    return render(request, "403_csrf.html", status=403)
 
 
 def privacy(request):

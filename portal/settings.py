@@ -6,6 +6,7 @@ project-local PostgreSQL that `make run` starts. See the README's "Configuration
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -213,3 +214,38 @@ PORTAL_INQUIRY_RETENTION_DAYS = env_int("PORTAL_INQUIRY_RETENTION_DAYS", 3 * 365
 PORTAL_INQUIRY_MIN_FILL_SECONDS = env_int("PORTAL_INQUIRY_MIN_FILL_SECONDS", 3)
 # Bump when the consent wording in inquiries/templates/inquiries/_consent_notice.html changes.
 PORTAL_INQUIRY_CONSENT_VERSION = "2026-11"
+
+
+# --- Inquiries and staff sign-in (maintained with inquiries/): CSRF failure page -----------------------
+# A failed CSRF check shows a styled page in the visitor's language; on the inquiry form it keeps what
+# the investor typed and asks them to send it again.
+CSRF_FAILURE_VIEW = "inquiries.views.csrf_failure"
+
+# Staff sign-in: django-axes locks out a username from one address after repeated failed passwords
+# (`manage.py axes_reset_username NAME` or `axes_reset_ip_username IP NAME` unlocks sooner), and
+# django-otp asks staff for a code from an authenticator app when PORTAL_STAFF_TWO_FACTOR is on
+# (the default; `make run` and the tests turn it off). The admin site is portal.staff_sign_in's.
+INSTALLED_APPS[INSTALLED_APPS.index("django.contrib.admin")] = "portal.admin_config.PortalAdminConfig"
+INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as axes asks
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+PORTAL_STAFF_TWO_FACTOR = env_bool("PORTAL_STAFF_TWO_FACTOR", True)
+OTP_TOTP_ISSUER = "Invest Seoul AI portal"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # a device's key shows only to its owner, on the enrolment page
+AXES_FAILURE_LIMIT = env_int("PORTAL_STAFF_SIGN_IN_FAILURE_LIMIT", 5)
+AXES_VERBOSE = False  # no banner on every manage.py command
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("PORTAL_STAFF_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.staff_sign_in.locked_out"
+AXES_CLIENT_IP_CALLABLE = "inquiries.views.client_ip"  # the same address the inquiry limit counts
+# A staff session ends after this long without a request (each request renews it); visitors have none.
+SESSION_COOKIE_AGE = 60 * env_int("PORTAL_STAFF_IDLE_MINUTES", 60)
+SESSION_SAVE_EVERY_REQUEST = True

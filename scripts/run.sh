@@ -7,6 +7,8 @@ source scripts/prepare.sh
 # Production behaviour (styled error pages, hashed static files) on plain local HTTP; uploads served too.
 export DJANGO_DEBUG="${DJANGO_DEBUG:-false}"
 export DJANGO_SECURE_COOKIES="${DJANGO_SECURE_COOKIES:-false}"
+export PORTAL_STAFF_TWO_FACTOR="${PORTAL_STAFF_TWO_FACTOR:-false}"  # production asks staff for a TOTP code
+export PORTAL_SITE_URL="${PORTAL_SITE_URL:-http://127.0.0.1:${PORT}}"  # email links to the admin on this port
 export PORTAL_SERVE_MEDIA="${PORTAL_SERVE_MEDIA:-true}"
 export DJANGO_EMAIL_BACKEND="${DJANGO_EMAIL_BACKEND:-django.core.mail.backends.filebased.EmailBackend}"
 start_database portal

@@ -1,28 +1,44 @@
 """Investor inquiries: stored first, emailed once (even when SMTP is down), handled and purged by staff."""
 
 import csv
+import hashlib
 import io
 import re
 import signal
 import smtplib
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
 from django.conf import settings
+from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
-from django.urls import reverse
-from django.utils import timezone
+from django.db import OperationalError, connection, connections
+from django.test import Client
+from django.urls import path, reverse
+from django.utils import timezone, translation
 from django_tasks_db.models import DBTaskResult
 
 from content.staff import CONTENT_EDITORS
 from incentives.models import ContactPoint, Incentive
-from inquiries.forms import new_fill_token
-from inquiries.models import INQUIRY_HANDLERS, Inquiry, InquiryAccessLog, InquiryNote, OutboundEmail
-from inquiries.tasks import MAX_ATTEMPTS, send_inquiry_email
+from inquiries import models, services
+from inquiries.emails import build_message
+from inquiries.forms import FILL_TOKEN_SALT, new_fill_token
+from inquiries.models import (
+    INQUIRY_HANDLERS,
+    Inquiry,
+    InquiryAccessLog,
+    InquiryNote,
+    OutboundEmail,
+    new_reference,
+)
+from inquiries.tasks import MAX_ATTEMPTS, EmailNotSent, send_inquiry_email
 from tests import factories
 
 CONTACT_URL = {"en": "/en/contact/", "ko": "/ko/contact/"}
@@ -277,12 +293,6 @@ def test_the_form_and_a_submission_take_a_small_constant_number_of_queries(
 
 
 @pytest.mark.django_db
-def test_references_are_random_and_unique():
-    references = {make_inquiry().reference for _ in range(50)}
-    assert len(references) == 50
-
-
-@pytest.mark.django_db
 def test_the_consents_are_stored_with_their_time_and_text_version(client):
     client.post(CONTACT_URL["en"], form_data(email="a@northwind.example", news_consent="on"))
     client.post(CONTACT_URL["en"], form_data(email="b@northwind.example"))
@@ -377,6 +387,57 @@ def test_field_errors_come_in_korean_on_the_korean_form(client):
     assert "필수 항목입니다." in response.content.decode()  # Django's own Korean message
 
 
+SINGLE_LINE_MESSAGE = "Use one line of ordinary text, without line breaks or invisible control characters."
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("field", ["name", "organisation", "country", "phone", "regarding"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        pytest.param("Jane\r\nBcc: spam@example.com", id="crlf"),
+        pytest.param("Jane\nPark", id="lf"),
+        pytest.param("Jane\u202ekraP", id="bidi-override"),
+        pytest.param("Jane\u2066Park", id="bidi-isolate"),
+        pytest.param("Jane\x07Park", id="control"),
+    ],
+)
+def test_single_line_fields_refuse_line_breaks_control_and_bidi_characters(client, field, value):
+    response = client.post(CONTACT_URL["en"], form_data(**{field: value}))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert SINGLE_LINE_MESSAGE.replace("’", "&#x27;") in html
+    assert f'href="#id_{field}"' in html
+    assert "We plan to open an AI research centre in Seoul next year." in html
+    assert not Inquiry.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_model_refuses_a_line_break_in_a_single_line_field_and_says_why_in_korean():
+    inquiry = Inquiry(
+        language="ko",
+        name="Jane\nPark",
+        organisation="Northwind",
+        country="US",
+        email="jane@northwind.example",
+        investor_type=Inquiry.InvestorType.CORPORATION,
+        topic=Inquiry.Topic.RD_CENTRE,
+        investment_size=Inquiry.InvestmentSize.FROM_10M_TO_50M,
+        timeline=Inquiry.Timeline.WITHIN_A_YEAR,
+        message="A message\nwith lines is fine.",
+        consent_version="1",
+        privacy_consent_at=timezone.now(),
+    )
+    with translation.override("ko"):
+        with pytest.raises(ValidationError) as error:
+            inquiry.full_clean()
+        messages = error.value.message_dict
+
+    assert list(messages) == ["name"]
+    assert messages["name"] == ["줄바꿈이나 보이지 않는 제어 문자 없이 한 줄의 일반 텍스트로 입력해 주세요."]
+
+
 # --- Bots: rejected quietly -----------------------------------------------------------------------------
 
 
@@ -399,18 +460,99 @@ def test_a_filled_honeypot_looks_like_success_but_stores_and_sends_nothing(clien
         pytest.param(lambda: new_fill_token(), id="sent-at-once"),
         pytest.param(lambda: None, id="no-token"),
         pytest.param(lambda: "12345:forged", id="forged-token"),
+        pytest.param(lambda: signing.dumps(int(time.time()), salt=FILL_TOKEN_SALT), id="old-style-token"),
         pytest.param(lambda: new_fill_token(time.time() - 2 * 24 * 3600), id="token-two-days-old"),
     ],
 )
-def test_a_form_sent_too_fast_or_without_a_valid_token_is_shown_again_with_everything_kept(client, opened):
-    response = client.post(CONTACT_URL["en"], form_data(opened=opened()))
+def test_a_form_that_only_fails_the_timing_check_is_stored_flagged_and_thanked(client, opened):
+    response = client.post(CONTACT_URL["en"], form_data(opened=opened()), follow=True)
 
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "Please check your inquiry once more, then send it again." in html
-    assert "We plan to open an AI research centre in Seoul next year." in html
-    assert re.search(r'<input type="hidden" name="opened" value="[^"]+:[^"]+">', html)  # a fresh token
-    assert not Inquiry.objects.exists()
+    inquiry = Inquiry.objects.get()
+    assert response.redirect_chain[-1][0].startswith("/en/contact/thanks/")
+    assert inquiry.reference in response.content.decode()
+    assert inquiry.possibly_automated
+    assert inquiry.emails.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_form_filled_at_a_human_pace_is_not_flagged(client):
+    client.post(CONTACT_URL["en"], form_data())
+
+    assert not Inquiry.objects.get().possibly_automated
+
+
+def posted_token(html):
+    return re.search(r'<input type="hidden" name="opened" value="([^"]+)">', html).group(1)
+
+
+@pytest.mark.django_db
+def test_the_fill_time_counts_from_the_first_showing_across_error_re_renders(client):
+    """Shown a minute ago, sent with a mistake, fixed and sent again at once: a person, not a bot."""
+    first_showing = new_fill_token(time.time() - 60)
+    with_error = client.post(CONTACT_URL["en"], form_data(email="jane-at-northwind", opened=first_showing))
+    assert posted_token(with_error.content.decode()) == first_showing
+
+    fixed = client.post(CONTACT_URL["en"], form_data(opened=posted_token(with_error.content.decode())))
+
+    assert fixed.status_code == 302
+    assert not Inquiry.objects.get().possibly_automated
+
+
+@pytest.mark.django_db
+def test_every_error_in_the_summary_names_the_field_to_fix_in_the_visitors_language(client):
+    response = client.post(CONTACT_URL["ko"], form_data(name="", email="nope", opened=new_fill_token()))
+
+    summary = re.search(r'<div class="error-summary".*?</div>', response.content.decode(), re.S).group(0)
+    items = re.findall(r"<li>(.*?)</li>", summary, re.S)
+    assert len(items) == 2
+    assert all('<a href="#id_' in item for item in items)
+    assert "이메일" in summary
+    assert "Please check your inquiry once more" not in summary
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_form_posted_twice_stores_one_inquiry_and_sends_two_emails(client, mailoutbox):
+    data = form_data()
+
+    first = client.post(CONTACT_URL["en"], data)
+    second = client.post(CONTACT_URL["en"], data)  # a double click, or a replayed token
+    run_worker()
+
+    assert Inquiry.objects.count() == 1
+    assert first["Location"] == second["Location"]  # the same reference, thanked again
+    assert len(mailoutbox) == 2
+
+
+@pytest.mark.django_db
+def test_one_form_token_replayed_with_other_content_stores_one_inquiry(client):
+    """A bot that fetched the form once cannot post it again and again, not even for 24 hours."""
+    token = new_fill_token(time.time() - 60)
+
+    for number in range(5):
+        client.post(CONTACT_URL["en"], form_data(opened=token, email=f"bot{number}@spam.example"))
+
+    assert list(Inquiry.objects.values_list("email", flat=True)) == ["bot0@spam.example"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_posts_from_one_address_accept_exactly_the_hourly_limit(settings):
+    settings.PORTAL_INQUIRY_RATE_LIMIT_PER_HOUR = 10
+    start = threading.Barrier(30)
+
+    def post_once(_):
+        try:
+            data = form_data()  # each with its own form token
+            start.wait()
+            return Client().post(CONTACT_URL["en"], data, REMOTE_ADDR="198.51.100.9").status_code
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=30) as pool:
+        statuses = list(pool.map(post_once, range(30)))
+
+    assert statuses.count(302) == 10
+    assert statuses.count(429) == 20
+    assert Inquiry.objects.count() == 10
 
 
 @pytest.mark.django_db
@@ -480,6 +622,9 @@ def test_when_smtp_is_down_the_inquiry_is_safe_and_each_email_goes_out_once_smtp
     first_retry_at = min(task.run_after for task in deferred_tasks())
     assert [(email.attempts, email.sent_at) for email in first_failures] == [(1, None), (1, None)]
     assert all("SMTPServerDisconnected" in email.last_error for email in first_failures)
+    assert {email.delivery() for email in first_failures} == {OutboundEmail.Delivery.FAILED}
+    assert DBTaskResult.objects.filter(status="FAILED").count() == 2  # a failed send is a failed task
+    assert not DBTaskResult.objects.filter(status="SUCCESSFUL").exists()
     assert deferred_tasks().count() == 2
     assert timedelta(seconds=50) < first_retry_at - timezone.now() <= timedelta(minutes=1)
 
@@ -497,6 +642,8 @@ def test_when_smtp_is_down_the_inquiry_is_safe_and_each_email_goes_out_once_smtp
     run_worker()
     assert len(mailoutbox) == 2
     assert all(email.sent_at and email.attempts == 3 for email in inquiry.emails.all())
+    assert [email.last_error for email in inquiry.emails.all()] == ["", ""]  # cleared by the success
+    assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 2
     assert not deferred_tasks().exists()
 
     for email in inquiry.emails.all():  # a duplicate task, e.g. from a retried enqueue
@@ -515,8 +662,8 @@ def test_after_the_last_attempt_the_task_gives_up_and_staff_can_queue_it_again(
         inquiry=inquiry, kind=OutboundEmail.Kind.ACKNOWLEDGEMENT, to=inquiry.email, attempts=MAX_ATTEMPTS - 1
     )
 
-    with django_capture_on_commit_callbacks(execute=True):
-        assert send_inquiry_email.call(email.pk) == "gave-up"
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(EmailNotSent, match="Gave up"):
+        send_inquiry_email.call(email.pk)
     assert not DBTaskResult.objects.exists()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -525,6 +672,128 @@ def test_after_the_last_attempt_the_task_gives_up_and_staff_can_queue_it_again(
             {"action": "retry_unsent_emails", "_selected_action": [inquiry.pk]},
         )
     assert DBTaskResult.objects.ready().count() == 1
+
+
+# --- Faults: a send that may have happened is never repeated without a person deciding ------------------
+
+
+class DatabaseDropsDuringSendBackend(BaseEmailBackend):
+    """Delivers (to the test outbox), then PostgreSQL drops the worker's connection before it records."""
+
+    def send_messages(self, email_messages):
+        from django.core import mail
+
+        mail.outbox.extend(email_messages)
+        worker_pid = connection.connection.info.backend_pid
+        other = connections.create_connection("default")
+        try:
+            with other.cursor() as cursor:
+                cursor.execute("SELECT pg_terminate_backend(%s)", [worker_pid])
+        finally:
+            other.close()
+        return len(email_messages)
+
+
+class TransactionWatchingBackend(BaseEmailBackend):
+    seen = []
+
+    def send_messages(self, email_messages):
+        self.seen.append(connection.in_atomic_block)
+        return len(email_messages)
+
+
+def pending_email():
+    inquiry = make_inquiry()
+    return OutboundEmail.objects.create(
+        inquiry=inquiry, kind=OutboundEmail.Kind.ACKNOWLEDGEMENT, to=inquiry.email
+    )
+
+
+def admin_action(admin_client, action, inquiry):
+    return admin_client.post(
+        reverse("admin:inquiries_inquiry_changelist"),
+        {"action": action, "_selected_action": [inquiry.pk]},
+        HTTP_ACCEPT_LANGUAGE="en",
+        follow=True,
+    )
+
+
+def assert_in_doubt_and_not_resent_automatically(email, admin_client, mailoutbox):
+    """The claim stays; a duplicate task and the ordinary retry action both leave the email alone."""
+    email.refresh_from_db()
+    assert (email.attempts, email.sent_at) == (1, None)
+    assert email.claimed_at is not None
+
+    send_inquiry_email.enqueue(email.pk)
+    run_worker()
+    assert len(mailoutbox) == 1
+    assert "EmailDeliveryInDoubt" in DBTaskResult.objects.get(status="FAILED").exception_class_path
+
+    page = admin_action(admin_client, "retry_unsent_emails", email.inquiry).content.decode()
+    run_worker()
+    assert len(mailoutbox) == 1
+    assert "0 emails queued." in page
+
+    OutboundEmail.objects.update(claimed_at=timezone.now() - timedelta(minutes=11))
+    email.refresh_from_db()
+    assert email.delivery() == OutboundEmail.Delivery.UNKNOWN
+    change_page = admin_client.get(
+        reverse("admin:inquiries_inquiry_change", args=[email.inquiry.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert "Unknown — check before resending" in change_page
+    page = admin_action(admin_client, "retry_unsent_emails", email.inquiry).content.decode()
+    assert "delivery is unknown" in page
+    run_worker()
+    assert len(mailoutbox) == 1
+
+    page = admin_action(admin_client, "resend_emails_in_doubt", email.inquiry).content.decode()
+    run_worker()
+    assert "1 email of unknown delivery queued again." in page
+    assert len(mailoutbox) == 2  # sent again only because a person asked for it
+    email.refresh_from_db()
+    assert email.delivery() == OutboundEmail.Delivery.SENT
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_database_fault_during_the_send_leaves_the_email_in_doubt_never_sent_twice(
+    admin_client, mailoutbox, settings
+):
+    settings.EMAIL_BACKEND = "tests.test_inquiries.DatabaseDropsDuringSendBackend"
+    email = pending_email()
+
+    with pytest.raises(OperationalError):
+        send_inquiry_email.call(email.pk)
+    connection.close()  # the worker reconnects
+
+    settings.EMAIL_BACKEND = LOCMEM_EMAIL
+    assert_in_doubt_and_not_resent_automatically(email, admin_client, mailoutbox)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_crash_between_send_and_record_leaves_the_email_in_doubt_never_sent_twice(
+    admin_client, mailoutbox, monkeypatch
+):
+    email = pending_email()
+
+    def worker_killed(outbound):
+        raise SystemExit("killed between send and record")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(services, "outbound_email_record_sent", worker_killed)
+        with pytest.raises(SystemExit):
+            send_inquiry_email.call(email.pk)
+
+    assert_in_doubt_and_not_resent_automatically(email, admin_client, mailoutbox)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_transaction_is_open_while_the_email_is_sent(mailoutbox, settings):
+    settings.EMAIL_BACKEND = "tests.test_inquiries.TransactionWatchingBackend"
+    TransactionWatchingBackend.seen = []
+
+    send_inquiry_email.call(pending_email().pk)
+
+    assert TransactionWatchingBackend.seen == [False]
 
 
 # --- Staff: who sees inquiries, what is logged, CSV export, notes --------------------------------------
@@ -629,6 +898,173 @@ def test_staff_change_status_and_assignee_and_add_a_signed_note(client, django_u
     assert (inquiry.status, inquiry.assignee, inquiry.name) == ("in-progress", handler, "Jane Park")
     note = InquiryNote.objects.get()
     assert (note.author, note.text) == (handler, "Called Jane; meeting in Seoul next month.")
+
+
+def note_change_post(inquiry, note, text):
+    return {
+        "status": inquiry.status,
+        "notes-TOTAL_FORMS": "1",
+        "notes-INITIAL_FORMS": "1",
+        "notes-0-id": note.pk,
+        "notes-0-inquiry": inquiry.pk,
+        "notes-0-text": text,
+        "emails-TOTAL_FORMS": "0",
+        "emails-INITIAL_FORMS": "0",
+    }
+
+
+@pytest.mark.django_db
+def test_a_note_can_be_edited_by_its_author_only_and_keeps_its_true_author(client, django_user_model):
+    inquiry = make_inquiry()
+    author = staff_member(django_user_model, "author", INQUIRY_HANDLERS)
+    colleague = staff_member(django_user_model, "colleague", INQUIRY_HANDLERS)
+    note = InquiryNote.objects.create(inquiry=inquiry, author=author, text="Met Jane at the expo.")
+    change = reverse("admin:inquiries_inquiry_change", args=[inquiry.pk])
+
+    client.force_login(colleague)
+    page = client.get(change).content.decode()
+    assert " disabled " in re.search(r'<textarea name="notes-0-text"[^>]*>', page).group(0)  # read-only
+    assert "Met Jane at the expo." in page
+    assert 'name="notes-0-DELETE"' not in page
+    response = client.post(change, note_change_post(inquiry, note, "Jane cancelled."))
+    assert response.status_code == 302
+    note.refresh_from_db()
+    assert (note.text, note.author) == ("Met Jane at the expo.", author)
+
+    client.force_login(author)
+    assert 'name="notes-0-text"' in client.get(change).content.decode()
+    client.post(
+        change, note_change_post(inquiry, note, "Met Jane at the expo; she asked about rent support.")
+    )
+    note.refresh_from_db()
+    assert (note.text, note.author) == ("Met Jane at the expo; she asked about rent support.", author)
+
+
+class CustomAdminPath:
+    """A URL conf whose admin lives elsewhere: the email's link must follow it, not assume /admin/."""
+
+    urlpatterns = [path("staff-only/", admin.site.urls)]
+
+
+@pytest.mark.django_db
+def test_the_staff_email_links_the_admin_at_the_site_url_and_the_configured_admin_path(settings):
+    settings.SITE_URL = "https://ai.investseoul.example:8443"
+    inquiry = make_inquiry()
+    email = OutboundEmail.objects.create(
+        inquiry=inquiry, kind=OutboundEmail.Kind.STAFF_NOTIFICATION, to="staff@example.com"
+    )
+
+    default_link = build_message(email).body
+    settings.ROOT_URLCONF = CustomAdminPath
+    moved_link = build_message(email).body
+
+    assert f"https://ai.investseoul.example:8443/admin/inquiries/inquiry/{inquiry.pk}/change/" in default_link
+    assert (
+        f"https://ai.investseoul.example:8443/staff-only/inquiries/inquiry/{inquiry.pk}/change/" in moved_link
+    )
+
+
+@pytest.mark.django_db
+def test_searching_and_listing_inquiries_in_the_admin_is_logged_per_inquiry_shown(client, django_user_model):
+    shown = make_inquiry(name="Jane Park")
+    other = make_inquiry(name="Someone Else", email="someone@else.example")
+    client.force_login(staff_member(django_user_model, "handler", INQUIRY_HANDLERS))
+    changelist = reverse("admin:inquiries_inquiry_changelist")
+
+    client.get(changelist, {"q": "Jane"})
+
+    log = InquiryAccessLog.objects.get()
+    assert (log.username, log.action, log.inquiry) == ("handler", "listed", shown)
+
+    client.get(changelist)
+    assert set(InquiryAccessLog.objects.filter(inquiry=other).values_list("action", flat=True)) == {"listed"}
+    assert InquiryAccessLog.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_the_admin_filters_and_shows_inquiries_flagged_as_possibly_automated(admin_client):
+    flagged = make_inquiry(possibly_automated=True)
+    make_inquiry(name="A person")
+
+    response = admin_client.get(
+        reverse("admin:inquiries_inquiry_changelist"), {"possibly_automated__exact": "1"}
+    )
+
+    assert [inquiry.pk for inquiry in response.context["cl"].result_list] == [flagged.pk]
+    assert "column-possibly_automated" in response.content.decode()
+
+
+# --- CSRF failure: a styled page in the visitor's language, nothing typed lost ------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "notice"),
+    [("en", "Your inquiry has not been sent yet"), ("ko", "문의가 아직 전송되지 않았습니다")],
+)
+def test_a_csrf_failure_on_the_form_keeps_what_was_typed_and_asks_to_send_again(language, notice):
+    client = Client(enforce_csrf_checks=True)
+    data = form_data(news_consent="on", csrfmiddlewaretoken="stale-token")
+
+    response = client.post(CONTACT_URL[language], data)
+
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert f'<html lang="{language}">' in html
+    assert notice in html
+    assert "We plan to open an AI research centre in Seoul next year." in html
+    assert 'value="jane@northwind.example"' in widget_tag(html, "email")
+    assert "checked" in widget_tag(html, "news_consent")
+    assert "stale-token" not in html
+    assert "style=" not in html
+    assert not Inquiry.objects.exists()
+
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    resent = client.post(CONTACT_URL[language], {**data, "csrfmiddlewaretoken": token})
+    assert resent.status_code == 302
+    assert Inquiry.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_other_csrf_failures_get_a_styled_translated_page():
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post("/admin/login/", {"username": "x", "password": "y"}, HTTP_ACCEPT_LANGUAGE="ko")
+
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert '<html lang="ko">' in html
+    assert "다시 시도해 주세요" in html
+    assert "style=" not in html
+
+
+# --- Guarantees the README makes about inquiry data ---------------------------------------------------
+
+
+def test_the_sender_fingerprint_is_keyed_by_the_secret_key_not_a_plain_hash(settings):
+    settings.SECRET_KEY = "first-secret-key-for-this-test-0123456789"
+    first = services.client_fingerprint("203.0.113.7")
+    settings.SECRET_KEY = "second-secret-key-for-this-test-0123456789"
+    second = services.client_fingerprint("203.0.113.7")
+
+    assert first != second
+    assert hashlib.sha256(b"203.0.113.7").hexdigest() not in (first, second)
+    assert services.client_fingerprint("203.0.113.8") != second
+    assert re.fullmatch(r"[0-9a-f]{64}", second)
+
+
+@pytest.mark.django_db
+def test_references_are_drawn_from_secrets_with_no_sequence(monkeypatch):
+    references = [new_reference() for _ in range(300)]
+    random_parts = [reference.rsplit("-", 1)[1] for reference in references]
+
+    assert len(set(references)) == 300
+    assert random_parts != sorted(random_parts)
+    assert len({part[-1] for part in random_parts}) > 20  # a counter's last character cycles slowly
+    assert len({part[0] for part in random_parts}) > 20  # and its first barely moves
+    with monkeypatch.context() as patch:
+        patch.setattr(models.secrets, "choice", lambda alphabet: alphabet[0])
+        assert new_reference().endswith("-AAAAAAAA")  # the random part comes from `secrets`
 
 
 # --- Retention ---------------------------------------------------------------------------------------

@@ -89,3 +89,20 @@ def test_the_form_with_errors_has_no_accessibility_violations_and_hides_the_hone
     results = Axe().run(page, context="#main")
     assert results.violations_count == 0, results.generate_report()
     assert not [text for text in console_messages if "Content Security Policy" in text]
+
+
+def test_a_quick_resend_after_fixing_an_error_is_accepted(page, settings):
+    """However fast the fix, the inquiry is stored and thanked; staff see it flagged if it was too fast."""
+    settings.PORTAL_INQUIRY_MIN_FILL_SECONDS = 60
+    page.goto("/en/contact/")
+    fill_the_form(page, email="jane-at-northwind")
+    send(page)
+    assert page.locator("#id_email").get_attribute("aria-invalid") == "true"
+
+    page.fill("#id_email", "jane@northwind.example")
+    send(page)
+
+    page.wait_for_url("**/en/contact/thanks/**")
+    inquiry = Inquiry.objects.get()
+    assert page.locator(".inquiry-reference").inner_text() == inquiry.reference
+    assert inquiry.possibly_automated  # sent within a minute of the first showing
