@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from content.admin import ContentAdmin, PublishedAdmin
+from content.admin import ContentAdmin, ContentChangeForm, PublishedAdmin
 from incentives.models import (
     ACCEPTED_VALUE_CHOICES,
     Activity,
@@ -63,7 +63,7 @@ class IncentiveAdmin(PublishedAdmin):
     inlines = [ConditionInline, BenefitInline, SupportSpaceInline]
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(ContentChangeForm):
     industries = forms.MultipleChoiceField(
         label=Activity._meta.get_field("industries").verbose_name,
         help_text=Activity._meta.get_field("industries").help_text,

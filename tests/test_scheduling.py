@@ -29,7 +29,7 @@ def english(name, *args):
 
 
 def found(search_response):
-    return [item for _kind, items in search_response.context["results"] for item in items]
+    return [hit.record for hit in search_response.context["results"].hits]
 
 
 def what_the_public_sees(client, company):
